@@ -1,0 +1,129 @@
+/* nt-cli.c */
+#define G_LOG_DOMAIN "nt-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nt-cli.h"
+#include "nt-demo.h"
+#include "nt-school.h"
+
+char *
+nt_cli_default_db_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "noitru", "noitru.db", NULL);
+}
+
+void
+nt_cli_options_free (NtCliOptions *options)
+{
+  if (options == NULL)
+    return;
+  g_free (options->db_path);
+  g_free (options->demo_path);
+  g_free (options);
+}
+
+/**
+ * nt_cli_parse:
+ *
+ * Parses the command line; prints --help and exits as GOption does.
+ *
+ * Returns: (transfer full): the options, or %NULL with @error set
+ */
+NtCliOptions *
+nt_cli_parse (int     *argc,
+              char  ***argv,
+              GError **error)
+{
+  g_autoptr(NtCliOptions) o = g_new0 (NtCliOptions, 1);
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *db = NULL;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+      N_("Open this database file instead of the default one"), N_("PATH") },
+    { "demo", 0, 0, G_OPTION_ARG_FILENAME, &o->demo_path,
+      N_("Create the demo school in a new file and exit (never overwrites)"), N_("PATH") },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &o->seed,
+      N_("With --demo: the generator's seed (the same seed gives the same school)"), N_("N") },
+    { "students", 0, 0, G_OPTION_ARG_INT64, &o->n_students,
+      N_("With --demo: how many students (default about 800)"), N_("N") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &o->version,
+      N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  o->seed = NT_DEMO_DEFAULT_SEED;
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Nội trú: the boarding side of a boarding school — students, rooms, "
+                                  "night checks, duty roster, commitments and reports, offline."));
+  g_option_context_set_description (context,
+                                    _("Without a job, the window opens on the database. With no database yet, "
+                                      "a demo school is created at the default place."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, error))
+    return NULL;
+
+  if (o->seed < 0 || o->seed > G_MAXUINT32)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--seed must be between 0 and %u"), G_MAXUINT32);
+      return NULL;
+    }
+  if (o->n_students < 0 || o->n_students > 1000000)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--students must be between 1 and 1000000"));
+      return NULL;
+    }
+
+  o->db_path = db ? g_steal_pointer (&db) : nt_cli_default_db_path ();
+  return g_steal_pointer (&o);
+}
+
+gboolean
+nt_cli_has_job (NtCliOptions *o)
+{
+  return o->version || o->demo_path != NULL;
+}
+
+static int
+run_demo (NtCliOptions *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NtStore) store = NULL;
+  NtDemoOptions demo = { (guint32) o->seed, (guint) o->n_students };
+  NtSchoolFigures f;
+
+  store = nt_demo_create (o->demo_path, &demo, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  nt_school_figures (store, &f);
+  g_print (_("Created the demo school in %s: %d students (%d boarding), %d classes, %d rooms, %d staff.\n"),
+           o->demo_path, (int) f.students, (int) f.boarders, (int) f.classes, (int) f.rooms, (int) f.staff);
+  return 0;
+}
+
+/**
+ * nt_cli_run:
+ *
+ * Returns: the process's exit status: 0 when the job did everything
+ */
+int
+nt_cli_run (NtCliOptions *o)
+{
+  if (o->version)
+    {
+      g_print ("noitru %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (o->demo_path)
+    return run_demo (o);
+  return 2;
+}

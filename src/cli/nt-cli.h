@@ -1,0 +1,28 @@
+/* nt-cli.h: the headless jobs of `noitru` (demo school, later import,
+ * export, backup, check); each calls the same core functions as the window */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char    *db_path;      /* --db, or the default place */
+  char    *demo_path;    /* --demo */
+  gint64   seed;         /* --seed */
+  gint64   n_students;   /* --students (with --demo) */
+  gboolean version;      /* --version */
+} NtCliOptions;
+
+NtCliOptions *nt_cli_parse            (int           *argc,
+                                       char        ***argv,
+                                       GError       **error);
+gboolean      nt_cli_has_job          (NtCliOptions  *options);
+int           nt_cli_run              (NtCliOptions  *options);
+char         *nt_cli_default_db_path  (void);
+void          nt_cli_options_free     (NtCliOptions  *options);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NtCliOptions, nt_cli_options_free)
+
+G_END_DECLS

@@ -1,0 +1,916 @@
+/* nt-demo.c: a demo school drawn by a seeded generator
+ *
+ * Everything comes from one GRand, so the same seed gives the same school
+ * (byte for byte) within a school year; dates are placed relative to the
+ * current school year, never to the clock's day, so that two runs on
+ * different days of a year agree.
+ *
+ * The default school is the shape of a provincial ethnic boarding school
+ * (trường phổ thông dân tộc nội trú) in Lai Châu: 25 classes of grades 6 to
+ * 12, about 800 students of whom about 300 board, two dorm buildings (boys,
+ * girls) of three floors, about 25 staff. For benchmarks a larger school
+ * keeps that shape: more classes of about 32, more dorm buildings.
+ */
+#define G_LOG_DOMAIN "nt-demo"
+
+#include <glib/gstdio.h>
+
+#include "nt-date.h"
+#include "nt-demo.h"
+#include "nt-error.h"
+#include "nt-i18n.h"
+#include "nt-resources.h"
+#include "nt-school.h"
+#include "nt-staff.h"
+#include "nt-students.h"
+
+#define DEFAULT_STUDENTS     800
+#define STUDENTS_PER_CLASS   32
+#define STUDENTS_PER_DORM    900   /* students of the school per pair of buildings */
+#define FLOORS               3
+#define BEDS_PER_ROOM        6
+
+typedef struct
+{
+  gint64 id;
+  int    grade;
+} DemoClass;
+
+typedef struct
+{
+  NtStore    *store;
+  GRand      *rand;
+  int         year;         /* the school year starts in September of it */
+  guint       n_students;
+  guint       scale;        /* 1 for the default school */
+  char      **family;
+  char      **given_m;
+  char      **given_f;
+  char      **middle_m;
+  char      **middle_f;
+  char      **communes;
+  char      **ethnic_groups;
+  GArray     *classes;      /* DemoClass */
+  GArray     *teachers;     /* gint64 staff ids */
+  GArray     *beds_m;       /* gint64 ids of beds in boys' dorm rooms */
+  GArray     *beds_f;
+  guint       next_bed_m;
+  guint       next_bed_f;
+  GHashTable *personal_ids; /* the numbers given so far */
+  GHashTable *phones;
+  guint       n_staff;      /* for the staff codes */
+} Demo;
+
+static void
+demo_clear (Demo *d)
+{
+  g_clear_pointer (&d->rand, g_rand_free);
+  g_clear_pointer (&d->family, g_strfreev);
+  g_clear_pointer (&d->given_m, g_strfreev);
+  g_clear_pointer (&d->given_f, g_strfreev);
+  g_clear_pointer (&d->middle_m, g_strfreev);
+  g_clear_pointer (&d->middle_f, g_strfreev);
+  g_clear_pointer (&d->communes, g_strfreev);
+  g_clear_pointer (&d->ethnic_groups, g_strfreev);
+  g_clear_pointer (&d->classes, g_array_unref);
+  g_clear_pointer (&d->teachers, g_array_unref);
+  g_clear_pointer (&d->beds_m, g_array_unref);
+  g_clear_pointer (&d->beds_f, g_array_unref);
+  g_clear_pointer (&d->personal_ids, g_hash_table_unref);
+  g_clear_pointer (&d->phones, g_hash_table_unref);
+}
+
+/* ----- drawing ---------------------------------------------------------- */
+
+static const char *
+pick (Demo        *d,
+      char *const *list)
+{
+  guint n = g_strv_length ((char **) list);
+
+  g_assert (n > 0);
+  return list[g_rand_int_range (d->rand, 0, (gint32) n)];
+}
+
+static gboolean
+chance (Demo   *d,
+        double  p)
+{
+  return g_rand_double (d->rand) < p;
+}
+
+typedef struct
+{
+  const char *name;
+  guint       weight;  /* per thousand */
+} Weighted;
+
+/* Lai Châu's peoples, roughly as many as they are in the province. Every
+ * name is spelled as in data/ethnic-groups.txt (checked when drawing). */
+static const Weighted ethnicities[] = {
+  { "Thái", 300 }, { "Mông", 240 }, { "Dao", 120 }, { "Kinh", 100 },
+  { "Hà Nhì", 50 }, { "Giáy", 40 }, { "Khơ-mú", 30 }, { "Lự", 25 },
+  { "Tày", 25 }, { "La Hủ", 20 }, { "Cống", 10 }, { "Mảng", 10 },
+  { "Lào", 10 }, { "Nùng", 10 }, { "Si La", 5 }, { "Phù Lá", 5 },
+};
+
+static const char *
+pick_weighted (Demo           *d,
+               const Weighted *items,
+               guint           n_items)
+{
+  guint total = 0;
+  guint r;
+
+  for (guint i = 0; i < n_items; i++)
+    total += items[i].weight;
+  r = (guint) g_rand_int_range (d->rand, 0, (gint32) total);
+  for (guint i = 0; i < n_items; i++)
+    {
+      if (r < items[i].weight)
+        return items[i].name;
+      r -= items[i].weight;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* "Family Middle Given" of @gender ('M' or 'F'); @family may be given (a
+ * sibling, a child's father). */
+static char *
+draw_name (Demo       *d,
+           char        gender,
+           const char *family)
+{
+  gboolean male = gender == 'M';
+
+  return g_strdup_printf ("%s %s %s",
+                          family ? family : pick (d, d->family),
+                          pick (d, male ? d->middle_m : d->middle_f),
+                          pick (d, male ? d->given_m : d->given_f));
+}
+
+/* A mobile number: 10 digits starting 03, 08 or 09, not given before. */
+static char *
+draw_phone (Demo       *d,
+            const char *prefixes)
+{
+  for (;;)
+    {
+      char *phone = g_strdup_printf ("0%c%d%07d",
+                                     prefixes[g_rand_int_range (d->rand, 0, (gint32) strlen (prefixes))],
+                                     g_rand_int_range (d->rand, 2, 10),
+                                     g_rand_int_range (d->rand, 0, 10000000));
+
+      if (g_hash_table_add (d->phones, phone))
+        return g_strdup (phone);
+    }
+}
+
+/* The personal identification number: the province of the birth
+ * registration (mostly Lai Châu, 012), a digit for century and gender, the
+ * year of birth, then six digits; never the same twice. */
+static char *
+draw_personal_id (Demo       *d,
+                  char        gender,
+                  const GDate *birth)
+{
+  static const int provinces[] = { 12, 12, 12, 12, 12, 12, 12, 12, 12, 11, 10, 14, 1 };
+  int year = g_date_get_year (birth);
+  int century = (year >= 2000 ? 2 : 0) + (gender == 'F' ? 1 : 0);
+  int province = provinces[g_rand_int_range (d->rand, 0, G_N_ELEMENTS (provinces))];
+
+  for (;;)
+    {
+      char *id = g_strdup_printf ("%03d%d%02d%06d", province, century, year % 100,
+                                  g_rand_int_range (d->rand, 0, 1000000));
+
+      if (g_hash_table_add (d->personal_ids, id))
+        return g_strdup (id);
+    }
+}
+
+static GDate *
+draw_day_in_year (Demo *d,
+                  int   year)
+{
+  GDate *date = g_date_new_dmy (1, G_DATE_JANUARY, (GDateYear) year);
+
+  g_date_add_days (date, g_rand_int_range (d->rand, 0, g_date_is_leap_year ((GDateYear) year) ? 366 : 365));
+  return date;
+}
+
+static char *
+iso_day (int year,
+         int month,
+         int day)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
+/* ----- the school and its staff ----------------------------------------- */
+
+static gboolean
+add_school (Demo        *d,
+            const char  *principal,
+            GError     **error)
+{
+  g_autofree char *school_year = g_strdup_printf ("%d-%d", d->year, d->year + 1);
+  NtSchoolInfo info = {
+    .name = (char *) "Trường Phổ thông Dân tộc nội trú tỉnh Lai Châu",
+    .address = (char *) "Tổ 12, phường Đông Phong, thành phố Lai Châu, tỉnh Lai Châu",
+    .principal = (char *) principal,
+    .authority = (char *) "Sở Giáo dục và Đào tạo tỉnh Lai Châu",
+    .school_year = school_year,
+    .curfew = (char *) "21:30",
+  };
+
+  return nt_school_set (d->store, &info, error);
+}
+
+static gint64
+add_staff_member (Demo        *d,
+                  const char  *role,
+                  char         gender,
+                  char       **name_out,
+                  GError     **error)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *name = draw_name (d, gender, NULL);
+  g_autofree char *phone = draw_phone (d, "9");
+  char gender_text[2] = { gender, '\0' };
+  NtStaffInput input = { NULL, name, gender_text, role, phone };
+  gint64 id;
+
+  code = g_strdup_printf ("GV%03u", ++d->n_staff);
+  input.code = code;
+  id = nt_staff_add (d->store, &input, error);
+  if (id > 0 && name_out != NULL)
+    *name_out = g_steal_pointer (&name);
+  return id;
+}
+
+static char
+draw_gender (Demo *d)
+{
+  return chance (d, 0.5) ? 'M' : 'F';
+}
+
+/* Returns the principal's name, or %NULL with @error set. */
+static char *
+add_staff (Demo    *d,
+           GError **error)
+{
+  struct { const char *role; guint count; gboolean scaled; } roles[] = {
+    { "vice_principal", 2, FALSE },
+    { "supervisor", 8, TRUE },
+    { "guard", 3, TRUE },
+    { "medical", 1, TRUE },
+    { "office", 2, TRUE },
+  };
+  g_autofree char *principal = NULL;
+  guint n_teachers;
+
+  if (add_staff_member (d, "principal", draw_gender (d), &principal, error) == 0)
+    return NULL;
+
+  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+    {
+      guint count = roles[r].count * (roles[r].scaled ? d->scale : 1);
+
+      for (guint i = 0; i < count; i++)
+        {
+          /* Supervisors sleep in the dorms: as many men as women. */
+          char gender = g_str_equal (roles[r].role, "supervisor") ? (i % 2 == 0 ? 'M' : 'F')
+                      : g_str_equal (roles[r].role, "guard") ? 'M'
+                      : draw_gender (d);
+
+          if (add_staff_member (d, roles[r].role, gender, NULL, error) == 0)
+            return NULL;
+        }
+    }
+
+  /* The default school shows a small staff; a large one has a homeroom
+   * teacher for each class. */
+  n_teachers = d->scale == 1 ? 10 : d->classes->len;
+  for (guint i = 0; i < n_teachers; i++)
+    {
+      gint64 id = add_staff_member (d, "teacher", draw_gender (d), NULL, error);
+
+      if (id == 0)
+        return NULL;
+      g_array_append_val (d->teachers, id);
+    }
+
+  return g_steal_pointer (&principal);
+}
+
+/* ----- classes ---------------------------------------------------------- */
+
+static gboolean
+add_classes (Demo    *d,
+             GError **error)
+{
+  /* Classes per grade 6..12 in the default school (25 in all). */
+  static const guint pattern[] = { 3, 3, 3, 3, 5, 4, 4 };
+  guint n_classes = d->scale == 1 ? 25 : MAX (25, (d->n_students + STUDENTS_PER_CLASS / 2) / STUDENTS_PER_CLASS);
+  guint per_grade[G_N_ELEMENTS (pattern)];
+  guint assigned = 0;
+
+  for (guint g = 0; g < G_N_ELEMENTS (pattern); g++)
+    {
+      per_grade[g] = MAX (1, (n_classes * pattern[g] + 12) / 25);
+      assigned += per_grade[g];
+    }
+  /* Rounding leftovers go to grade 10, the largest intake. */
+  if (assigned < n_classes)
+    per_grade[4] += n_classes - assigned;
+  else if (assigned > n_classes && per_grade[4] > assigned - n_classes)
+    per_grade[4] -= assigned - n_classes;
+
+  for (guint g = 0; g < G_N_ELEMENTS (pattern); g++)
+    for (guint i = 0; i < per_grade[g]; i++)
+      {
+        DemoClass c = { 0, (int) g + 6 };
+        g_autofree char *name = g_strdup_printf ("%dA%u", c.grade, i + 1);
+
+        c.id = nt_classes_add (d->store, name, c.grade, error);
+        if (c.id == 0)
+          return FALSE;
+        g_array_append_val (d->classes, c);
+      }
+
+  return TRUE;
+}
+
+static gboolean
+set_homerooms (Demo    *d,
+               GError **error)
+{
+  for (guint i = 0; i < d->classes->len; i++)
+    {
+      sqlite3_stmt *stmt = nt_store_prepare (d->store, "UPDATE classes SET homeroom_id = ?2 WHERE id = ?1", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (d->classes, DemoClass, i).id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (d->teachers, gint64, i % d->teachers->len));
+      if (!nt_store_step_done (d->store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ----- the dorm --------------------------------------------------------- */
+
+static gint64
+insert_building (NtStore     *store,
+                 const char  *name,
+                 const char  *gender,
+                 int          floors,
+                 const char  *assembly_point,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = nt_store_prepare (store,
+                                         "INSERT INTO buildings (name, gender, floors, assembly_point) "
+                                         "VALUES (?1, ?2, ?3, ?4)", error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, gender, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, floors);
+  sqlite3_bind_text (stmt, 4, assembly_point, -1, SQLITE_TRANSIENT);
+  if (!nt_store_step_done (store, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (nt_store_get_db (store));
+}
+
+static gint64
+insert_room (NtStore     *store,
+             gint64       building_id,
+             int          floor,
+             const char  *number,
+             int          capacity,
+             const char  *gender,
+             const char  *kind,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = nt_store_prepare (store,
+                                         "INSERT INTO rooms (building_id, floor, number, capacity, gender, kind) "
+                                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, building_id);
+  sqlite3_bind_int (stmt, 2, floor);
+  sqlite3_bind_text (stmt, 3, number, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, capacity);
+  sqlite3_bind_text (stmt, 5, gender, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, kind, -1, SQLITE_STATIC);
+  if (!nt_store_step_done (store, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (nt_store_get_db (store));
+}
+
+static gint64
+insert_bed (NtStore     *store,
+            gint64       room_id,
+            const char  *label,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = nt_store_prepare (store, "INSERT INTO beds (room_id, label) VALUES (?1, ?2)", error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, room_id);
+  sqlite3_bind_text (stmt, 2, label, -1, SQLITE_TRANSIENT);
+  if (!nt_store_step_done (store, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (nt_store_get_db (store));
+}
+
+/* A building of three floors with 10, 11 and 11 rooms; on the first floor
+ * the first room is the infirmary (2 beds) and the second the supervisors'
+ * room (1 bed); the others sleep six. @prefix starts the room numbers
+ * ("A" gives A101, A102, ...). */
+static gboolean
+add_building (Demo        *d,
+              const char  *prefix,
+              const char  *gender,
+              const char  *assembly_point,
+              GArray      *dorm_beds,
+              GError     **error)
+{
+  static const int rooms_per_floor[FLOORS] = { 10, 11, 11 };
+  g_autofree char *name = g_strdup_printf ("Nhà %s", prefix);
+  gint64 building_id = insert_building (d->store, name, gender, FLOORS, assembly_point, error);
+
+  if (building_id == 0)
+    return FALSE;
+
+  for (int floor = 1; floor <= FLOORS; floor++)
+    for (int r = 1; r <= rooms_per_floor[floor - 1]; r++)
+      {
+        g_autofree char *number = g_strdup_printf (strlen (prefix) > 1 ? "%s-%d%02d" : "%s%d%02d",
+                                                   prefix, floor, r);
+        const char *kind = "dorm";
+        int n_beds = BEDS_PER_ROOM;
+        gint64 room_id;
+
+        if (floor == 1 && r == 1)
+          {
+            kind = "infirmary";
+            n_beds = 2;
+          }
+        else if (floor == 1 && r == 2)
+          {
+            kind = "staff";
+            n_beds = 1;
+          }
+
+        room_id = insert_room (d->store, building_id, floor, number, n_beds, gender, kind, error);
+        if (room_id == 0)
+          return FALSE;
+
+        for (int b = 1; b <= n_beds; b++)
+          {
+            char label[8];
+            gint64 bed_id;
+
+            g_snprintf (label, sizeof label, "%d", b);
+            bed_id = insert_bed (d->store, room_id, label, error);
+            if (bed_id == 0)
+              return FALSE;
+            if (g_str_equal (kind, "dorm"))
+              g_array_append_val (dorm_beds, bed_id);
+          }
+      }
+
+  return TRUE;
+}
+
+static gboolean
+add_dorm (Demo    *d,
+          GError **error)
+{
+  guint pairs = d->scale == 1 ? 1 : MAX (1, (d->n_students + STUDENTS_PER_DORM - 1) / STUDENTS_PER_DORM);
+
+  for (guint p = 0; p < pairs; p++)
+    {
+      g_autofree char *a = p == 0 ? g_strdup ("A") : g_strdup_printf ("A%u", p + 1);
+      g_autofree char *b = p == 0 ? g_strdup ("B") : g_strdup_printf ("B%u", p + 1);
+      g_autofree char *front = g_strdup_printf ("Sân trước nhà %s", a);
+      g_autofree char *back = g_strdup_printf ("Sân sau nhà %s", b);
+
+      if (!add_building (d, a, "M", front, d->beds_m, error) ||
+          !add_building (d, b, "F", back, d->beds_f, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_assignment (Demo        *d,
+                   gint64       student_id,
+                   gint64       bed_id,
+                   const char  *start,
+                   const char  *end,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = nt_store_prepare (d->store,
+                                         "INSERT INTO bed_assignments (student_id, bed_id, start_date, end_date, reason) "
+                                         "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, student_id);
+  sqlite3_bind_int64 (stmt, 2, bed_id);
+  sqlite3_bind_text (stmt, 3, start, -1, SQLITE_TRANSIENT);
+  if (end != NULL)
+    sqlite3_bind_text (stmt, 4, end, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, end != NULL ? "Chuyển trường" : "", -1, SQLITE_STATIC);
+  return nt_store_step_done (d->store, stmt, error);
+}
+
+/* Gives a boarder the next free bed of their building. A student who left
+ * last year slept in the bed that this year's student now has. */
+static gboolean
+assign_bed (Demo        *d,
+            NtStudent   *s,
+            GError     **error)
+{
+  gboolean male = g_str_equal (s->gender, "M");
+  GArray *beds = male ? d->beds_m : d->beds_f;
+  guint *next = male ? &d->next_bed_m : &d->next_bed_f;
+  g_autofree char *start = NULL;
+
+  if (*next >= beds->len)
+    return TRUE;  /* the dorm is full: the student waits for a bed */
+
+  if (s->active)
+    {
+      start = iso_day (d->year, 8, 25);
+      return insert_assignment (d, s->id, g_array_index (beds, gint64, (*next)++), start, NULL, error);
+    }
+
+  start = iso_day (d->year - 1, 8, 25);
+  return insert_assignment (d, s->id, g_array_index (beds, gint64, *next), start, s->left_on, error);
+}
+
+/* ----- students --------------------------------------------------------- */
+
+static const char * const villages[] = {
+  "Bản Nà Hừ", "Bản Phiêng Lúc", "Bản Hua Pầu", "Bản Nậm Cuổi", "Bản Lả Mù", "Bản Sin Chải",
+  "Bản Pa Pe", "Bản Tả Phìn", "Bản Chu Va", "Bản Nà Luông", "Bản Mường Kim", "Bản Huổi Luông",
+};
+
+static const char * const health_notes[] = {
+  "Hen suyễn, mang theo thuốc xịt",
+  "Dị ứng hải sản",
+  "Viêm xoang mãn tính",
+  "Cận thị, đeo kính",
+  "Thiếu máu nhẹ, theo dõi",
+  "Đau dạ dày",
+  "Động kinh, đang điều trị; báo y tế khi lên cơn",
+};
+
+static const char * const left_reasons[] = {
+  "Chuyển trường theo gia đình",
+  "Nghỉ học, đi làm cùng gia đình",
+  "Lý do sức khỏe",
+  "Chuyển về trường gần nhà",
+};
+
+/* Priority categories for a dorm place, as comma-separated ids. */
+static char *
+draw_priority (Demo       *d,
+               NtStudent  *s)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  if (!g_str_equal (s->ethnicity, "Kinh"))
+    g_ptr_array_add (ids, (char *) "ethnic_minority");
+  if (chance (d, 0.6))
+    g_ptr_array_add (ids, (char *) "difficult_commune");
+  if (chance (d, 0.03))
+    g_ptr_array_add (ids, (char *) "orphan");
+  if (chance (d, 0.3))
+    g_ptr_array_add (ids, (char *) "poor_household");
+  if (chance (d, 0.01))
+    g_ptr_array_add (ids, (char *) "disability");
+  if (g_str_equal (s->gender, "F"))
+    g_ptr_array_add (ids, (char *) "female");
+  g_ptr_array_add (ids, NULL);
+
+  return g_strjoinv (",", (char **) ids->pdata);
+}
+
+/* Copies to @s what a brother or sister shares: family name, parent,
+ * phone, home and people. */
+static void
+copy_family (NtStudent  *s,
+             NtStudent  *sibling,
+             char      **family)
+{
+  const char *space = strchr (sibling->full_name, ' ');
+
+  *family = g_strndup (sibling->full_name, space ? (gsize) (space - sibling->full_name) : strlen (sibling->full_name));
+  s->guardian_name = g_strdup (sibling->guardian_name);
+  s->guardian_phone = g_strdup (sibling->guardian_phone);
+  s->home_commune = g_strdup (sibling->home_commune);
+  s->home_address = g_strdup (sibling->home_address);
+  s->ethnicity = g_strdup (sibling->ethnicity);
+}
+
+static NtStudent *
+draw_student (Demo       *d,
+              guint       index,
+              NtStudent  *sibling)
+{
+  NtStudent *s = nt_student_new ();
+  const DemoClass *c = &g_array_index (d->classes, DemoClass,
+                                       (guint) ((guint64) index * d->classes->len / d->n_students));
+  char gender = draw_gender (d);
+  g_autofree char *family = NULL;
+  g_autoptr(GDate) birth = NULL;
+  int birth_year;
+  double r;
+
+  s->code = g_strdup_printf ("HS%05u", index + 1);
+  s->class_id = c->id;
+  s->gender = g_strdup (gender == 'M' ? "M" : "F");
+
+  if (sibling != NULL)
+    copy_family (s, sibling, &family);
+  else
+    {
+      const char *commune = pick (d, d->communes);
+      g_autofree char *lower = g_strdup (commune);
+
+      /* "Xã Nậm Tăm, huyện Sìn Hồ" reads "xã Nậm Tăm" inside an address. */
+      lower[0] = g_ascii_tolower (lower[0]);
+      family = g_strdup (pick (d, d->family));
+      s->ethnicity = g_strdup (pick_weighted (d, ethnicities, G_N_ELEMENTS (ethnicities)));
+      s->home_commune = g_strdup (commune);
+      s->home_address = g_strdup_printf ("%s, %s, tỉnh Lai Châu",
+                                         villages[g_rand_int_range (d->rand, 0, G_N_ELEMENTS (villages))],
+                                         lower);
+      /* The father, or (a third of the time) the mother. */
+      s->guardian_name = chance (d, 0.67) ? draw_name (d, 'M', family) : draw_name (d, 'F', NULL);
+      s->guardian_phone = draw_phone (d, "389");
+    }
+  s->full_name = draw_name (d, gender, family);
+
+  /* Grade 6 at 11 (the year they turn 11); some started late or repeated. */
+  r = g_rand_double (d->rand);
+  birth_year = d->year - c->grade - 5 - (r < 0.02 ? 2 : r < 0.10 ? 1 : 0);
+  birth = draw_day_in_year (d, birth_year);
+  s->birth_date = nt_date_to_iso (birth);
+  s->personal_id = chance (d, 0.97) ? draw_personal_id (d, gender, birth) : NULL;
+
+  r = g_rand_double (d->rand);
+  s->boarding = g_strdup (r < 0.375 ? "boarding" : r < 0.525 ? "semi" : "day");
+  s->priority = g_str_equal (s->boarding, "boarding") ? draw_priority (d, s) : g_strdup ("");
+  s->health_notes = g_strdup (chance (d, 0.04) ? health_notes[g_rand_int_range (d->rand, 0, G_N_ELEMENTS (health_notes))] : "");
+
+  if (chance (d, 0.01))
+    {
+      /* Left during last school year, between October and May. */
+      g_autoptr(GDate) left = g_date_new_dmy (1, G_DATE_OCTOBER, (GDateYear) (d->year - 1));
+
+      g_date_add_days (left, g_rand_int_range (d->rand, 0, 240));
+      s->active = FALSE;
+      s->left_on = nt_date_to_iso (left);
+      s->left_reason = g_strdup (left_reasons[g_rand_int_range (d->rand, 0, G_N_ELEMENTS (left_reasons))]);
+    }
+
+  return s;
+}
+
+static gboolean
+add_students (Demo    *d,
+              GError **error)
+{
+  /* Recent students, from whom a brother or sister is drawn. */
+  g_autoptr(GPtrArray) recent = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < d->n_students; i++)
+    {
+      NtStudent *sibling = NULL;
+      g_autoptr(NtStudent) s = NULL;
+
+      if (recent->len > 0 && chance (d, 0.06))
+        sibling = g_ptr_array_index (recent, g_rand_int_range (d->rand, 0, (gint32) recent->len));
+
+      s = draw_student (d, i, sibling);
+      if (!nt_students_insert_unchecked (d->store, s, error))
+        return FALSE;
+      if (g_str_equal (s->boarding, "boarding") && !assign_bed (d, s, error))
+        return FALSE;
+
+      if (recent->len >= 200)
+        g_ptr_array_remove_index_fast (recent, g_rand_int_range (d->rand, 0, (gint32) recent->len));
+      g_ptr_array_add (recent, g_steal_pointer (&s));
+    }
+
+  return TRUE;
+}
+
+/* ----- the whole school ------------------------------------------------- */
+
+/* The school year running now: from September to the next August. */
+static int
+current_school_year (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year = g_date_time_get_year (now);
+
+  return g_date_time_get_month (now) >= 9 ? year : year - 1;
+}
+
+static gboolean
+load_lists (Demo    *d,
+            GError **error)
+{
+  struct { char ***slot; const char *name; } lists[] = {
+    { &d->family, "family-names.txt" },
+    { &d->given_m, "given-names-male.txt" },
+    { &d->given_f, "given-names-female.txt" },
+    { &d->middle_m, "middle-names-male.txt" },
+    { &d->middle_f, "middle-names-female.txt" },
+    { &d->communes, "communes.txt" },
+    { &d->ethnic_groups, "ethnic-groups.txt" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      *lists[i].slot = nt_core_lookup_lines (lists[i].name);
+      if (**lists[i].slot == NULL)
+        {
+          g_set_error (error, NT_ERROR, NT_ERROR_FAILED,
+                       _("The list “%s” built into the program is empty; the demo school cannot be made."),
+                       lists[i].name);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (ethnicities); i++)
+    g_assert (g_strv_contains ((const char * const *) d->ethnic_groups, ethnicities[i].name));
+
+  return TRUE;
+}
+
+static gboolean
+store_is_empty (NtStore *store)
+{
+  return nt_store_count (store, "SELECT count(*) FROM school") == 0 &&
+         nt_store_count (store, "SELECT count(*) FROM classes") == 0 &&
+         nt_store_count (store, "SELECT count(*) FROM staff") == 0 &&
+         nt_store_count (store, "SELECT count(*) FROM students") == 0 &&
+         nt_store_count (store, "SELECT count(*) FROM buildings") == 0;
+}
+
+static gboolean
+populate (Demo    *d,
+          GError **error)
+{
+  g_autofree char *principal = NULL;
+
+  if (!add_classes (d, error))
+    return FALSE;
+  principal = add_staff (d, error);
+  if (principal == NULL)
+    return FALSE;
+  return add_school (d, principal, error) &&
+         set_homerooms (d, error) &&
+         add_dorm (d, error) &&
+         add_students (d, error);
+}
+
+/**
+ * nt_demo_populate:
+ * @store: an empty (newly created) database
+ * @options: (nullable): the seed and size; %NULL for the default school
+ *
+ * Fills @store with a demo school, in one transaction: all of it or, on
+ * error, nothing. The changes are recorded as made by nobody.
+ */
+gboolean
+nt_demo_populate (NtStore              *store,
+                  const NtDemoOptions  *options,
+                  GError              **error)
+{
+  static const char * const tables[] = {
+    "school", "staff", "classes", "buildings", "rooms", "beds", "students", "bed_assignments",
+  };
+  NtDemoOptions defaults = { NT_DEMO_DEFAULT_SEED, 0 };
+  Demo d = { 0 };
+  gint64 actor;
+  gboolean ok;
+
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (options == NULL)
+    options = &defaults;
+
+  if (!store_is_empty (store))
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_EXISTS,
+                   _("“%s” already holds a school; the demo school is only made in a new, empty database."),
+                   nt_store_get_path (store));
+      return FALSE;
+    }
+
+  d.store = store;
+  d.rand = g_rand_new_with_seed (options->seed);
+  d.year = current_school_year ();
+  d.n_students = options->n_students > 0 ? options->n_students : DEFAULT_STUDENTS;
+  d.scale = d.n_students <= DEFAULT_STUDENTS ? 1 : (d.n_students + DEFAULT_STUDENTS - 1) / DEFAULT_STUDENTS;
+  d.classes = g_array_new (FALSE, FALSE, sizeof (DemoClass));
+  d.teachers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  d.beds_m = g_array_new (FALSE, FALSE, sizeof (gint64));
+  d.beds_f = g_array_new (FALSE, FALSE, sizeof (gint64));
+  d.personal_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  d.phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!load_lists (&d, error))
+    {
+      demo_clear (&d);
+      return FALSE;
+    }
+
+  actor = nt_store_get_actor (store);
+  if (!nt_store_set_actor (store, 0, error))
+    {
+      demo_clear (&d);
+      return FALSE;
+    }
+
+  ok = nt_store_begin (store, error);
+  if (ok)
+    {
+      ok = populate (&d, error) && nt_store_commit (store, error);
+      if (!ok)
+        nt_store_rollback (store);
+    }
+  if (!ok)
+    g_prefix_error (error, _("The demo school could not be made: "));
+
+  nt_store_set_actor (store, actor, NULL);
+  demo_clear (&d);
+
+  if (ok)
+    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+      nt_store_emit_changed (store, tables[i]);
+
+  return ok;
+}
+
+static void
+remove_database_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_remove (file);
+    }
+}
+
+/**
+ * nt_demo_create:
+ * @path: where to create the database; must not exist yet
+ * @options: (nullable): the seed and size
+ *
+ * Creates a new database at @path holding a demo school. An existing file
+ * is refused (%NT_ERROR_EXISTS) and left as it was; if the school cannot be
+ * made, the half-made file is removed.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+NtStore *
+nt_demo_create (const char           *path,
+                const NtDemoOptions  *options,
+                GError              **error)
+{
+  g_autoptr(NtStore) store = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  store = nt_store_open (path, NT_STORE_OPEN_NEW, error);
+  if (store == NULL)
+    return NULL;
+
+  if (!nt_demo_populate (store, options, error))
+    {
+      g_clear_object (&store);
+      remove_database_files (path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&store);
+}

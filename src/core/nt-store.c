@@ -1,0 +1,654 @@
+/* nt-store.c: opening, checking and migrating the database
+ *
+ * The file is checked read-only before anything is written to it, so a file
+ * that is not ours, is damaged, or comes from a newer program is refused and
+ * left byte for byte as it was.
+ */
+#define G_LOG_DOMAIN "nt-store"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "nt-error.h"
+#include "nt-i18n.h"
+#include "nt-resources.h"
+#include "nt-store.h"
+#include "nt-vntext.h"
+
+#define MIGRATIONS_PATH "/vn/edu/noitru/core/migrations"
+#define BUSY_TIMEOUT_MS 10000
+
+struct _NtStore
+{
+  GObject     parent_instance;
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  guint       tx_depth;
+  gint64      actor;
+};
+
+G_DEFINE_FINAL_TYPE (NtStore, nt_store, G_TYPE_OBJECT)
+
+enum { PROP_0, PROP_PATH, N_PROPS };
+enum { CHANGED, N_SIGNALS };
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* ----- GObject ---------------------------------------------------------- */
+
+static void
+nt_store_finalize (GObject *object)
+{
+  NtStore *self = NT_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (nt_store_parent_class)->finalize (object);
+}
+
+static void
+nt_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  NtStore *self = NT_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nt_store_class_init (NtStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = nt_store_finalize;
+  object_class->get_property = nt_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * NtStore::changed:
+   * @table: the table that changed
+   *
+   * Emitted after a committed change, so that lists can refresh.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+nt_store_init (NtStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->actor = 0;
+}
+
+/* ----- checks before opening --------------------------------------------- */
+
+static gboolean
+has_sqlite_header (const char  *path,
+                   GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  char header[16] = { 0 };
+  gsize n = 0;
+
+  in = g_file_read (file, NULL, error);
+  if (in == NULL)
+    return FALSE;
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n, NULL, error))
+    return FALSE;
+
+  if (n < sizeof header || memcmp (header, magic, sizeof header) != 0)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Nội trú database (it is not an SQLite file). The file was not changed."),
+                   path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Opens @path read-only and checks it; never writes. */
+static gboolean
+check_existing_file (const char  *path,
+                     GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *uri = NULL;
+  gboolean ok = FALSE;
+  int rc;
+  int version = 0;
+
+  if (!has_sqlite_header (path, error))
+    return FALSE;
+
+  /* immutable=0 and mode=ro: a hot journal is not rolled back here; that is
+   * left to the read-write open after the checks have passed. */
+  uri = g_filename_to_uri (path, NULL, NULL);
+  if (uri == NULL)
+    uri = g_strdup_printf ("file:%s", path);
+  {
+    g_autofree char *ro = g_strdup_printf ("%s?mode=ro", uri);
+    rc = sqlite3_open_v2 (ro, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  }
+  if (rc != SQLITE_OK)
+    goto damaged;
+
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK)
+    goto damaged;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    goto damaged;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    goto damaged;
+  version = sqlite3_column_int (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (version > nt_store_latest_schema_version ())
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_TOO_NEW,
+                   _("“%s” was made by a newer version of Nội trú (schema %d; this program knows up to %d). Update the program; the file was not changed."),
+                   path, version, nt_store_latest_schema_version ());
+      goto out;
+    }
+
+  if (version == 0)
+    {
+      /* Schema 0 is fine only for an empty file of ours; anything else with
+       * tables in it belongs to another program. */
+      if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL) != SQLITE_OK ||
+          sqlite3_step (stmt) != SQLITE_ROW)
+        goto damaged;
+      if (sqlite3_column_int (stmt, 0) != 0)
+        {
+          g_set_error (error, NT_ERROR, NT_ERROR_NOT_A_DATABASE,
+                       _("“%s” is an SQLite file of another program, not a Nội trú database. The file was not changed."),
+                       path);
+          goto out;
+        }
+    }
+
+  ok = TRUE;
+  goto out;
+
+damaged:
+  g_set_error (error, NT_ERROR, NT_ERROR_DAMAGED,
+               _("“%s” is damaged and cannot be opened (%s). Restore it from a backup; the file was not changed."),
+               path, db ? sqlite3_errmsg (db) : "?");
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close_v2 (db);
+  return ok;
+}
+
+/* Creates an empty file readable by its owner only: it will hold minors'
+ * personal data. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, NT_ERROR, NT_ERROR_IO, _("Could not create the folder “%s”: %s"),
+                   dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      if (saved == EEXIST)
+        g_set_error (error, NT_ERROR, NT_ERROR_EXISTS,
+                     _("“%s” already exists; it was not overwritten."), path);
+      else
+        g_set_error (error, NT_ERROR, NT_ERROR_IO, _("Could not create “%s”: %s"),
+                     path, g_strerror (saved));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+  return TRUE;
+}
+
+/* ----- migrations ------------------------------------------------------- */
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GPtrArray *
+list_migrations (void)
+{
+  g_auto(GStrv) names = NULL;
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+  g_assert (names != NULL);
+  for (guint i = 0; names[i]; i++)
+    if (g_str_has_suffix (names[i], ".sql"))
+      g_ptr_array_add (out, g_strdup (names[i]));
+  g_ptr_array_sort (out, compare_names);
+  return out;
+}
+
+int
+nt_store_latest_schema_version (void)
+{
+  g_autoptr(GPtrArray) names = NULL;
+
+  nt_core_ensure_resources ();
+  names = list_migrations ();
+  if (names->len == 0)
+    return 0;
+  return (int) g_ascii_strtoll (g_ptr_array_index (names, names->len - 1), NULL, 10);
+}
+
+static gboolean
+run_migrations (NtStore  *self,
+                GError  **error)
+{
+  g_autoptr(GPtrArray) names = list_migrations ();
+  int current = nt_store_get_schema_version (self);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      int version = (int) g_ascii_strtoll (name, NULL, 10);
+      g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH, name, NULL);
+      g_autoptr(GBytes) sql = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *set_version = NULL;
+
+      if (version <= current)
+        continue;
+
+      sql = g_resources_lookup_data (path, 0, error);
+      if (sql == NULL)
+        return FALSE;
+      text = g_strndup (g_bytes_get_data (sql, NULL), g_bytes_get_size (sql));
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+      if (!nt_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!nt_store_exec (self, text, error) || !nt_store_exec (self, set_version, error))
+        {
+          nt_store_exec (self, "ROLLBACK", NULL);
+          g_prefix_error (error, _("Could not upgrade the database to schema %d: "), version);
+          return FALSE;
+        }
+      if (!nt_store_exec (self, "COMMIT", error))
+        {
+          nt_store_exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* ----- opening ---------------------------------------------------------- */
+
+/**
+ * nt_store_open:
+ * @path: the database file
+ * @flags: whether to create it
+ *
+ * Opens (or creates) the database at @path, checks it, applies the
+ * data-safety pragmas and brings its schema up to date.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+NtStore *
+nt_store_open (const char        *path,
+               NtStoreOpenFlags   flags,
+               GError           **error)
+{
+  g_autoptr(NtStore) self = NULL;
+  gboolean exists;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  nt_core_ensure_resources ();
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (exists && (flags & NT_STORE_OPEN_NEW))
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_EXISTS,
+                   _("“%s” already exists; it was not overwritten."), path);
+      return NULL;
+    }
+  if (!exists && !(flags & (NT_STORE_OPEN_CREATE | NT_STORE_OPEN_NEW)))
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND, _("There is no database at “%s”."), path);
+      return NULL;
+    }
+
+  if (exists && g_file_test (path, G_FILE_TEST_IS_REGULAR) && !g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      GStatBuf st;
+      if (g_stat (path, &st) == 0 && st.st_size > 0 && !check_existing_file (path, error))
+        return NULL;
+    }
+  else if (exists)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a file."), path);
+      return NULL;
+    }
+  else if (!create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (NT_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_IO, _("Could not open “%s”: %s"),
+                   path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  if (!nt_vn_register_sqlite (self->db, error) ||
+      !nt_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !nt_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !nt_store_exec (self, "PRAGMA synchronous = FULL", error) ||
+      !run_migrations (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+nt_store_get_path (NtStore *self)
+{
+  g_return_val_if_fail (NT_IS_STORE (self), NULL);
+  return self->path;
+}
+
+sqlite3 *
+nt_store_get_db (NtStore *self)
+{
+  g_return_val_if_fail (NT_IS_STORE (self), NULL);
+  return self->db;
+}
+
+gint64
+nt_store_count (NtStore    *self,
+                const char *sql)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (NT_IS_STORE (self), -1);
+
+  stmt = nt_store_prepare (self, sql, NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+int
+nt_store_get_schema_version (NtStore *self)
+{
+  g_return_val_if_fail (NT_IS_STORE (self), -1);
+  return (int) nt_store_count (self, "PRAGMA user_version");
+}
+
+/* ----- statements and transactions -------------------------------------- */
+
+static NtErrorCode
+code_for_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT: return NT_ERROR_CONSTRAINT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:     return NT_ERROR_BUSY;
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:   return NT_ERROR_IO;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:     return NT_ERROR_DAMAGED;
+    default:                return NT_ERROR_FAILED;
+    }
+}
+
+/**
+ * nt_store_set_error:
+ * @what: what the program was doing, for the message
+ *
+ * Sets @error from the connection's last error, with a message a person can
+ * act on for the failures a school meets (full disk, another program holding
+ * the file).
+ */
+void
+nt_store_set_error (NtStore     *self,
+                    GError     **error,
+                    const char  *what)
+{
+  int rc = sqlite3_extended_errcode (self->db);
+  NtErrorCode code = code_for_sqlite (rc);
+  const char *detail = sqlite3_errmsg (self->db);
+
+  switch ((int) (rc & 0xff))
+    {
+    case SQLITE_FULL:
+      g_set_error (error, NT_ERROR, code,
+                   _("The disk is full: %s was not saved. Free some space and try again; nothing saved before was lost."),
+                   what);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, NT_ERROR, code,
+                   _("Another program (or another Nội trú window) is writing to the database: %s was not saved. Try again in a moment."),
+                   what);
+      break;
+    default:
+      g_set_error (error, NT_ERROR, code, _("Could not %s: %s"), what, detail);
+      break;
+    }
+}
+
+/**
+ * nt_store_prepare:
+ *
+ * Returns: (transfer none): a cached statement for @sql, reset and with its
+ *   bindings cleared, or %NULL with @error set
+ */
+sqlite3_stmt *
+nt_store_prepare (NtStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (NT_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_FAILED, "SQL: %s (%s)", sqlite3_errmsg (self->db), sql);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+nt_store_exec (NtStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  char *msg = NULL;
+
+  g_return_val_if_fail (NT_IS_STORE (self), FALSE);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    {
+      nt_store_set_error (self, error, _("save the change"));
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * nt_store_step_done:
+ *
+ * Steps a write statement to its end and resets it.
+ */
+gboolean
+nt_store_step_done (NtStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      nt_store_set_error (self, error, _("save the change"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Transactions nest: only the outermost one is real, the inner ones are
+ * savepoints, so a domain function can be called inside a larger write. */
+gboolean
+nt_store_begin (NtStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (NT_IS_STORE (self), FALSE);
+
+  if (!nt_store_exec (self, self->tx_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nt_inner", error))
+    return FALSE;
+  self->tx_depth++;
+  return TRUE;
+}
+
+gboolean
+nt_store_commit (NtStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (NT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+
+  if (!nt_store_exec (self, self->tx_depth == 1 ? "COMMIT" : "RELEASE nt_inner", error))
+    {
+      nt_store_rollback (self);
+      return FALSE;
+    }
+  self->tx_depth--;
+  return TRUE;
+}
+
+void
+nt_store_rollback (NtStore *self)
+{
+  g_return_if_fail (NT_IS_STORE (self));
+  g_return_if_fail (self->tx_depth > 0);
+
+  if (self->tx_depth == 1)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO nt_inner; RELEASE nt_inner", NULL, NULL, NULL);
+  self->tx_depth--;
+}
+
+/* ----- who is acting ---------------------------------------------------- */
+
+gint64
+nt_store_get_actor (NtStore *self)
+{
+  g_return_val_if_fail (NT_IS_STORE (self), 0);
+  return self->actor;
+}
+
+/**
+ * nt_store_set_actor:
+ * @staff_id: the staff member using the program, or 0 for nobody
+ *
+ * The audit triggers record this staff member for every change after it.
+ */
+gboolean
+nt_store_set_actor (NtStore  *self,
+                    gint64    staff_id,
+                    GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (NT_IS_STORE (self), FALSE);
+
+  stmt = nt_store_prepare (self, "UPDATE app_session SET staff_id = ?1 WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (staff_id > 0)
+    sqlite3_bind_int64 (stmt, 1, staff_id);
+  else
+    sqlite3_bind_null (stmt, 1);
+  if (!nt_store_step_done (self, stmt, error))
+    return FALSE;
+  self->actor = staff_id;
+  return TRUE;
+}
+
+void
+nt_store_emit_changed (NtStore    *self,
+                       const char *table)
+{
+  g_return_if_fail (NT_IS_STORE (self));
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table);
+}

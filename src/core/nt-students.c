@@ -1,0 +1,581 @@
+/* nt-students.c: validating and writing students */
+#define G_LOG_DOMAIN "nt-students"
+
+#include <string.h>
+#include <time.h>
+
+#include "nt-date.h"
+#include "nt-error.h"
+#include "nt-i18n.h"
+#include "nt-students.h"
+#include "nt-util.h"
+#include "nt-vntext.h"
+
+#define MIN_AGE 5
+#define MAX_AGE 30
+
+#define STUDENT_COLUMNS \
+  "s.id, s.class_id, s.active, s.code, s.personal_id, s.full_name, s.gender, s.birth_date, " \
+  "c.name, s.ethnicity, s.home_address, s.home_commune, s.guardian_name, s.guardian_phone, " \
+  "s.boarding, s.priority, s.health_notes, s.left_on, s.left_reason"
+
+/* The order of STUDENT_COLUMNS from the fourth on, as property names. */
+static const char * const column_fields[] = {
+  "code", "personal-id", "full-name", "gender", "birth-date", "class-name", "ethnicity",
+  "home-address", "home-commune", "guardian-name", "guardian-phone", "boarding",
+  "priority", "health-notes", "left-on", "left-reason",
+};
+
+/* ----- field checks ----------------------------------------------------- */
+
+/**
+ * nt_phone_normalize:
+ * @phone: a phone number as typed ("0912 345 678", "+84 912.345.678")
+ * @normalized: (out) (optional): the digits, starting with 0
+ *
+ * Returns: whether @phone is a Vietnamese phone number (10 or 11 digits
+ *   starting with 0, or +84 and the rest)
+ */
+gboolean
+nt_phone_normalize (const char  *phone,
+                    char       **normalized)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  const char *p = phone;
+
+  if (phone == NULL)
+    return FALSE;
+  while (*p == ' ')
+    p++;
+  if (g_str_has_prefix (p, "+84"))
+    {
+      g_string_append_c (digits, '0');
+      p += 3;
+    }
+  for (; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+      else if (*p != ' ' && *p != '.' && *p != '-')
+        return FALSE;
+    }
+  if (digits->len < 10 || digits->len > 11 || digits->str[0] != '0' || digits->str[1] == '0')
+    return FALSE;
+  if (normalized)
+    *normalized = g_strdup (digits->str);
+  return TRUE;
+}
+
+/* The personal identification number (số định danh cá nhân): 12 digits, the
+ * first three a province code (001 to 096). */
+gboolean
+nt_personal_id_valid (const char *id)
+{
+  int province;
+
+  if (id == NULL || strlen (id) != 12)
+    return FALSE;
+  for (const char *p = id; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  province = (id[0] - '0') * 100 + (id[1] - '0') * 10 + (id[2] - '0');
+  return province >= 1 && province <= 96;
+}
+
+char *
+nt_students_search_text (const char *full_name,
+                         const char *code)
+{
+  g_autofree char *name = nt_vn_fold (full_name ? full_name : "");
+  g_autofree char *fcode = nt_vn_fold (code ? code : "");
+
+  /* The leading space lets a search match at the start of a word. */
+  return g_strdup_printf (" %s %s", name, fcode);
+}
+
+static void
+add_field_error (GHashTable *errors,
+                 const char *field,
+                 char       *message)
+{
+  if (!g_hash_table_contains (errors, field))
+    g_hash_table_insert (errors, g_strdup (field), message);
+  else
+    g_free (message);
+}
+
+static gboolean
+class_exists (NtStore *store,
+              gint64   class_id)
+{
+  sqlite3_stmt *stmt = nt_store_prepare (store, "SELECT 1 FROM classes WHERE id = ?1", NULL);
+
+  sqlite3_bind_int64 (stmt, 1, class_id);
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* Trims every text field so that "  An " and "An" are one name. */
+static void
+tidy (NtStudent *student)
+{
+  for (const char * const *f = nt_student_text_fields (); *f; f++)
+    {
+      const char *v = nt_student_get_text (student, *f);
+
+      if (v != NULL && (g_ascii_isspace (v[0]) || (v[0] && g_ascii_isspace (v[strlen (v) - 1]))))
+        {
+          g_autofree char *t = g_strstrip (g_strdup (v));
+          nt_student_set_text (student, *f, t);
+        }
+    }
+  if (nt_str_empty (student->personal_id))
+    nt_student_set_text (student, "personal-id", NULL);
+}
+
+/**
+ * nt_students_validate:
+ * @field_errors: (out) (optional): property name → message, for each field
+ *   that is wrong
+ *
+ * Checks every field of @student; the messages say in Vietnamese what is
+ * wrong. Returns %FALSE with @error set to the first problem.
+ */
+gboolean
+nt_students_validate (NtStore     *store,
+                      NtStudent   *student,
+                      GHashTable **field_errors,
+                      GError     **error)
+{
+  g_autoptr(GHashTable) errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  static const char * const order[] = {
+    "code", "full-name", "gender", "birth-date", "class-name", "boarding",
+    "personal-id", "guardian-phone", "left-on",
+  };
+
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (NT_IS_STUDENT (student), FALSE);
+
+  tidy (student);
+
+  if (nt_str_empty (student->code))
+    add_field_error (errors, "code", g_strdup (_("The student code is required.")));
+  else if (strlen (student->code) > 20 || strchr (student->code, ' ') != NULL)
+    add_field_error (errors, "code", g_strdup (_("The student code has at most 20 characters and no spaces.")));
+  else
+    {
+      gint64 other = nt_students_find_by_code (store, student->code);
+      if (other > 0 && other != student->id)
+        add_field_error (errors, "code",
+                         g_strdup_printf (_("Another student already has the code %s."), student->code));
+    }
+
+  if (nt_str_empty (student->full_name))
+    add_field_error (errors, "full-name", g_strdup (_("The full name is required.")));
+  else if (strchr (student->full_name, ' ') == NULL)
+    add_field_error (errors, "full-name", g_strdup (_("Write the full name: family, middle and given name.")));
+  else
+    for (const char *p = student->full_name; *p; p = g_utf8_next_char (p))
+      if (g_unichar_isdigit (g_utf8_get_char (p)))
+        {
+          add_field_error (errors, "full-name", g_strdup (_("A name has no digits.")));
+          break;
+        }
+
+  if (g_strcmp0 (student->gender, "M") != 0 && g_strcmp0 (student->gender, "F") != 0)
+    add_field_error (errors, "gender", g_strdup (_("Choose the gender.")));
+
+  if (nt_str_empty (student->birth_date))
+    add_field_error (errors, "birth-date", g_strdup (_("The date of birth is required.")));
+  else
+    {
+      g_autoptr(GDate) birth = nt_date_from_iso (student->birth_date);
+      g_autoptr(GDate) today = g_date_new ();
+
+      g_date_set_time_t (today, time (NULL));
+      if (birth == NULL)
+        add_field_error (errors, "birth-date", g_strdup (_("The date of birth is not a date.")));
+      else if (nt_date_age_on (birth, today) < MIN_AGE || nt_date_age_on (birth, today) > MAX_AGE)
+        add_field_error (errors, "birth-date",
+                         g_strdup_printf (_("A student born on this date would be %d years old; check the date of birth."),
+                                          nt_date_age_on (birth, today)));
+    }
+
+  if (student->class_id <= 0 || !class_exists (store, student->class_id))
+    add_field_error (errors, "class-name", g_strdup (_("Choose the class.")));
+
+  if (g_strcmp0 (student->boarding, "boarding") != 0 && g_strcmp0 (student->boarding, "semi") != 0 &&
+      g_strcmp0 (student->boarding, "day") != 0)
+    add_field_error (errors, "boarding", g_strdup (_("Choose the boarding status.")));
+
+  if (student->personal_id != NULL && !nt_personal_id_valid (student->personal_id))
+    add_field_error (errors, "personal-id",
+                     g_strdup (_("The personal identification number has 12 digits and starts with a province code (001 to 096).")));
+
+  if (!nt_str_empty (student->guardian_phone))
+    {
+      g_autofree char *normalized = NULL;
+
+      if (!nt_phone_normalize (student->guardian_phone, &normalized))
+        add_field_error (errors, "guardian-phone",
+                         g_strdup (_("The phone number has 10 digits and starts with 0 (for example 0912 345 678).")));
+      else
+        nt_student_set_text (student, "guardian-phone", normalized);
+    }
+
+  if (!student->active)
+    {
+      g_autoptr(GDate) left_on = nt_date_from_iso (student->left_on);
+
+      if (left_on == NULL)
+        add_field_error (errors, "left-on", g_strdup (_("A student who left needs the date they left.")));
+    }
+
+  if (g_hash_table_size (errors) > 0)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+        {
+          const char *msg = g_hash_table_lookup (errors, order[i]);
+          if (msg != NULL)
+            {
+              g_set_error_literal (error, NT_ERROR, NT_ERROR_INVALID, msg);
+              break;
+            }
+        }
+      if (field_errors)
+        *field_errors = g_steal_pointer (&errors);
+      return FALSE;
+    }
+
+  if (field_errors)
+    *field_errors = NULL;
+  return TRUE;
+}
+
+/* ----- reading ---------------------------------------------------------- */
+
+gint64
+nt_students_find_by_code (NtStore    *store,
+                          const char *code)
+{
+  sqlite3_stmt *stmt = nt_store_prepare (store, "SELECT id FROM students WHERE code = ?1", NULL);
+
+  g_return_val_if_fail (stmt != NULL, 0);
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+NtStudent *
+nt_students_load (NtStore  *store,
+                  gint64    id,
+                  GError  **error)
+{
+  sqlite3_stmt *stmt;
+  NtStudent *student;
+
+  g_return_val_if_fail (NT_IS_STORE (store), NULL);
+
+  stmt = nt_store_prepare (store,
+                           "SELECT " STUDENT_COLUMNS " FROM students s "
+                           "JOIN classes c ON c.id = s.class_id WHERE s.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND, _("The student no longer exists."));
+      return NULL;
+    }
+
+  student = nt_student_new ();
+  student->id = sqlite3_column_int64 (stmt, 0);
+  student->class_id = sqlite3_column_int64 (stmt, 1);
+  student->active = sqlite3_column_int (stmt, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (column_fields); i++)
+    nt_student_set_text (student, column_fields[i], (const char *) sqlite3_column_text (stmt, 3 + i));
+  sqlite3_reset (stmt);
+  return student;
+}
+
+/* ----- writing ---------------------------------------------------------- */
+
+static void
+bind_text_or_empty (sqlite3_stmt *stmt,
+                    int           index,
+                    const char   *value)
+{
+  sqlite3_bind_text (stmt, index, value ? value : "", -1, SQLITE_TRANSIENT);
+}
+
+static gboolean
+write_student (NtStore    *store,
+               NtStudent  *s,
+               gboolean    with_id,
+               GError    **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GBytes) key = nt_vn_name_key (s->full_name);
+  g_autofree char *search = nt_students_search_text (s->full_name, s->code);
+  gsize key_len;
+  const void *key_data = g_bytes_get_data (key, &key_len);
+
+  if (s->id > 0 && !with_id)
+    stmt = nt_store_prepare (store,
+                             "UPDATE students SET code = ?2, personal_id = ?3, full_name = ?4, "
+                             "name_key = ?5, search_text = ?6, gender = ?7, birth_date = ?8, class_id = ?9, "
+                             "ethnicity = ?10, home_address = ?11, home_commune = ?12, guardian_name = ?13, "
+                             "guardian_phone = ?14, boarding = ?15, priority = ?16, health_notes = ?17, "
+                             "active = ?18, left_on = ?19, left_reason = ?20 WHERE id = ?1", error);
+  else
+    stmt = nt_store_prepare (store,
+                             "INSERT INTO students (id, code, personal_id, full_name, name_key, search_text, "
+                             "gender, birth_date, class_id, ethnicity, home_address, home_commune, "
+                             "guardian_name, guardian_phone, boarding, priority, health_notes, active, "
+                             "left_on, left_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                             "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (s->id > 0)
+    sqlite3_bind_int64 (stmt, 1, s->id);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_text (stmt, 2, s->code, -1, SQLITE_TRANSIENT);
+  if (s->personal_id)
+    sqlite3_bind_text (stmt, 3, s->personal_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, s->full_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_blob (stmt, 5, key_data, (int) key_len, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, search, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, s->gender, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, s->birth_date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 9, s->class_id);
+  bind_text_or_empty (stmt, 10, s->ethnicity);
+  bind_text_or_empty (stmt, 11, s->home_address);
+  bind_text_or_empty (stmt, 12, s->home_commune);
+  bind_text_or_empty (stmt, 13, s->guardian_name);
+  bind_text_or_empty (stmt, 14, s->guardian_phone);
+  sqlite3_bind_text (stmt, 15, s->boarding, -1, SQLITE_TRANSIENT);
+  bind_text_or_empty (stmt, 16, s->priority);
+  bind_text_or_empty (stmt, 17, s->health_notes);
+  sqlite3_bind_int (stmt, 18, s->active ? 1 : 0);
+  if (!s->active && s->left_on)
+    sqlite3_bind_text (stmt, 19, s->left_on, -1, SQLITE_TRANSIENT);
+  bind_text_or_empty (stmt, 20, s->active ? "" : s->left_reason);
+
+  if (!nt_store_step_done (store, stmt, error))
+    return FALSE;
+  if (s->id <= 0)
+    s->id = sqlite3_last_insert_rowid (nt_store_get_db (store));
+  return TRUE;
+}
+
+/**
+ * nt_students_save:
+ *
+ * Validates @student and inserts it (id 0, the new id is set) or updates it.
+ * Nothing is written when a field is wrong.
+ */
+gboolean
+nt_students_save (NtStore     *store,
+                  NtStudent   *student,
+                  GHashTable **field_errors,
+                  GError     **error)
+{
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (NT_IS_STUDENT (student), FALSE);
+
+  if (!nt_students_validate (store, student, field_errors, error))
+    return FALSE;
+  if (!write_student (store, student, FALSE, error))
+    return FALSE;
+
+  nt_store_emit_changed (store, "students");
+  return TRUE;
+}
+
+/**
+ * nt_students_insert_unchecked:
+ *
+ * Inserts @student as it is, without validation, for rows that are known to
+ * be right (the demo school; an import that was validated as a whole). The
+ * name key and search text are computed as nt_students_save() does. Does not
+ * emit NtStore::changed: the caller does, once, after its transaction.
+ */
+gboolean
+nt_students_insert_unchecked (NtStore    *store,
+                              NtStudent  *student,
+                              GError    **error)
+{
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (NT_IS_STUDENT (student) && student->id == 0, FALSE);
+
+  return write_student (store, student, FALSE, error);
+}
+
+static gboolean
+exec_for_id (NtStore     *store,
+             const char  *sql,
+             gint64       id,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = nt_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!nt_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (nt_store_get_db (store)) == 0)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND, _("The student no longer exists."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * nt_students_mark_left:
+ * @left_on_iso: the day the student left
+ *
+ * A student who leaves is kept, with the date, never deleted; their open bed
+ * assignment ends that day.
+ */
+gboolean
+nt_students_mark_left (NtStore     *store,
+                       gint64       id,
+                       const char  *left_on_iso,
+                       const char  *reason,
+                       GError     **error)
+{
+  g_autoptr(GDate) day = nt_date_from_iso (left_on_iso);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (day == NULL)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID, _("Give the date the student left."));
+      return FALSE;
+    }
+
+  if (!nt_store_begin (store, error))
+    return FALSE;
+
+  stmt = nt_store_prepare (store,
+                           "UPDATE students SET active = 0, left_on = ?2, left_reason = ?3 "
+                           "WHERE id = ?1 AND active = 1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, left_on_iso, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, reason ? reason : "", -1, SQLITE_TRANSIENT);
+  if (!nt_store_step_done (store, stmt, error))
+    goto fail;
+  if (sqlite3_changes (nt_store_get_db (store)) == 0)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID, _("The student is not active (already left, or gone)."));
+      goto fail;
+    }
+
+  stmt = nt_store_prepare (store,
+                           "UPDATE bed_assignments SET end_date = max(start_date, ?2), "
+                           "reason = CASE WHEN reason = '' THEN ?3 ELSE reason END "
+                           "WHERE student_id = ?1 AND end_date IS NULL", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, left_on_iso, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, _("Left the school"), -1, SQLITE_TRANSIENT);
+  if (!nt_store_step_done (store, stmt, error) || !nt_store_commit (store, error))
+    goto fail;
+
+  nt_store_emit_changed (store, "students");
+  return TRUE;
+
+fail:
+  nt_store_rollback (store);
+  return FALSE;
+}
+
+/* Brings a student who left back to the active list. */
+gboolean
+nt_students_return (NtStore  *store,
+                    gint64    id,
+                    GError  **error)
+{
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!exec_for_id (store,
+                    "UPDATE students SET active = 1, left_on = NULL, left_reason = '' WHERE id = ?1",
+                    id, error))
+    return FALSE;
+  nt_store_emit_changed (store, "students");
+  return TRUE;
+}
+
+/**
+ * nt_students_has_history:
+ *
+ * Returns: whether anything else refers to the student (a bed, a check, a
+ *   leave, an incident, a signature, a visit): such a record is never deleted
+ */
+gboolean
+nt_students_has_history (NtStore *store,
+                         gint64   id)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (NT_IS_STORE (store), TRUE);
+
+  stmt = nt_store_prepare (store,
+                           "SELECT EXISTS (SELECT 1 FROM bed_assignments WHERE student_id = ?1) "
+                           "OR EXISTS (SELECT 1 FROM night_check_entries WHERE student_id = ?1) "
+                           "OR EXISTS (SELECT 1 FROM leaves WHERE student_id = ?1) "
+                           "OR EXISTS (SELECT 1 FROM incident_people WHERE student_id = ?1) "
+                           "OR EXISTS (SELECT 1 FROM commitments WHERE student_id = ?1) "
+                           "OR EXISTS (SELECT 1 FROM visitors WHERE visit_student_id = ?1) "
+                           "OR EXISTS (SELECT 1 FROM emergency_roll_entries WHERE student_id = ?1)",
+                           NULL);
+  g_return_val_if_fail (stmt != NULL, TRUE);
+  sqlite3_bind_int64 (stmt, 1, id);
+  return sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 0;
+}
+
+/**
+ * nt_students_delete:
+ *
+ * Deletes a student with no history (a record typed by mistake). Keep a copy
+ * (nt_students_load()) first to offer Undo with nt_students_restore().
+ */
+gboolean
+nt_students_delete (NtStore  *store,
+                    gint64    id,
+                    GError  **error)
+{
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (nt_students_has_history (store, id))
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                   _("This student has a history (beds, checks, leave, incidents or signatures) and cannot be deleted; mark them as left instead."));
+      return FALSE;
+    }
+  if (!exec_for_id (store, "DELETE FROM students WHERE id = ?1", id, error))
+    return FALSE;
+  nt_store_emit_changed (store, "students");
+  return TRUE;
+}
+
+/* Puts back a deleted student with the same id (Undo). */
+gboolean
+nt_students_restore (NtStore    *store,
+                     NtStudent  *student,
+                     GError    **error)
+{
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (NT_IS_STUDENT (student) && student->id > 0, FALSE);
+
+  if (!write_student (store, student, TRUE, error))
+    return FALSE;
+  nt_store_emit_changed (store, "students");
+  return TRUE;
+}

@@ -1,0 +1,169 @@
+/* nt-application.c: opens the school's database and its window */
+#define G_LOG_DOMAIN "nt-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nt-application.h"
+#include "nt-context.h"
+#include "nt-demo.h"
+#include "nt-window.h"
+
+struct _NtApplication
+{
+  AdwApplication  parent_instance;
+  char           *db_path;
+  NtContext      *context;
+};
+
+G_DEFINE_FINAL_TYPE (NtApplication, nt_application, ADW_TYPE_APPLICATION)
+
+static void
+nt_application_finalize (GObject *object)
+{
+  NtApplication *self = NT_APPLICATION (object);
+
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->db_path, g_free);
+  G_OBJECT_CLASS (nt_application_parent_class)->finalize (object);
+}
+
+/* A missing database becomes a demo school, so that a newcomer sees a living
+ * school at once; anything else that fails is shown, never overwritten. */
+static NtStore *
+open_or_create (const char  *path,
+                GError     **error)
+{
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      NtDemoOptions options = { NT_DEMO_DEFAULT_SEED, 0 };
+      return nt_demo_create (path, &options, error);
+    }
+  return nt_store_open (path, NT_STORE_OPEN_EXISTING, error);
+}
+
+static void
+show_open_error (NtApplication *self,
+                 const GError  *error)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *status = adw_status_page_new ();
+
+  gtk_window_set_title (GTK_WINDOW (window), _("Nội trú"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 420);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-error-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("The database cannot be opened"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), error->message);
+  gtk_widget_set_vexpand (status, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), status);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+nt_application_activate (GApplication *app)
+{
+  NtApplication *self = NT_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NtStore) store = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  store = open_or_create (self->db_path, &error);
+  if (store == NULL)
+    {
+      show_open_error (self, error);
+      return;
+    }
+
+  settings = g_settings_new (APP_ID);
+  self->context = nt_context_new (store, settings);
+  nt_context_restore_user (self->context);
+
+  window = GTK_WINDOW (nt_window_new (GTK_APPLICATION (app), self->context));
+  gtk_window_present (window);
+  nt_window_ask_user_if_needed (NT_WINDOW (window));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { _("The Nội trú developers"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Nội trú"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("The boarding side of a boarding school: students, rooms, night checks, duty roster and commitments, offline."),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+nt_application_startup (GApplication *app)
+{
+  static const GActionEntry entries[] = {
+    { "about", about_action },
+    { "quit", quit_action },
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (nt_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  nt_window_set_accels (GTK_APPLICATION (app));
+}
+
+static void
+nt_application_class_init (NtApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = nt_application_finalize;
+  app_class->activate = nt_application_activate;
+  app_class->startup = nt_application_startup;
+}
+
+static void
+nt_application_init (NtApplication *self)
+{
+}
+
+NtApplication *
+nt_application_new (const char *db_path)
+{
+  NtApplication *self;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  self = g_object_new (NT_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/vn/edu/noitru",
+                       NULL);
+  self->db_path = g_strdup (db_path);
+  return self;
+}

@@ -1,0 +1,379 @@
+/* nt-student-details.c */
+#define G_LOG_DOMAIN "nt-student-details"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nt-date.h"
+#include "nt-student-details.h"
+#include "nt-student-editor.h"
+#include "nt-student-fields.h"
+#include "nt-students.h"
+#include "nt-window.h"
+
+struct _NtStudentDetails
+{
+  AdwWindow            parent_instance;
+
+  NtContext           *context;
+  gint64               student_id;
+  NtStudent           *student;
+  GHashTable          *values;     /* property → row */
+
+  AdwWindowTitle      *title;
+  AdwPreferencesGroup *identity_group;
+  AdwPreferencesGroup *family_group;
+  AdwPreferencesGroup *other_group;
+  GtkWidget           *status_row;
+};
+
+G_DEFINE_FINAL_TYPE (NtStudentDetails, nt_student_details, ADW_TYPE_WINDOW)
+
+static char *
+display_value (NtStudent            *s,
+               const NtStudentField *field)
+{
+  const char *value = nt_student_get_text (s, field->property);
+
+  if (g_str_equal (field->property, "gender"))
+    return g_strdup (nt_gender_label (value));
+  if (g_str_equal (field->property, "boarding"))
+    return g_strdup (nt_boarding_label (value));
+  if (field->kind == NT_FIELD_DATE)
+    return nt_date_iso_to_display (value);
+  return g_strdup (value ? value : "");
+}
+
+static void
+update_actions (NtStudentDetails *self)
+{
+  NtStore *store = nt_context_get_store (self->context);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.mark-left", self->student->active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.return", !self->student->active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.delete",
+                                 !nt_students_has_history (store, self->student_id));
+}
+
+static gboolean
+reload (NtStudentDetails *self)
+{
+  guint n_fields;
+  const NtStudentField *fields = nt_student_fields (&n_fields);
+  NtStudent *s = nt_students_load (nt_context_get_store (self->context), self->student_id, NULL);
+  g_autofree char *status = NULL;
+
+  if (s == NULL)
+    return FALSE;
+  g_clear_object (&self->student);
+  self->student = s;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *text = display_value (s, &fields[i]);
+      adw_action_row_set_subtitle (g_hash_table_lookup (self->values, fields[i].property),
+                                   text[0] ? text : "—");
+    }
+
+  if (s->active)
+    status = g_strdup (_("Studying"));
+  else
+    {
+      g_autofree char *on = nt_date_iso_to_display (s->left_on);
+      status = s->left_reason && s->left_reason[0]
+        ? g_strdup_printf (_("Left the school on %s (%s)"), on, s->left_reason)
+        : g_strdup_printf (_("Left the school on %s"), on);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row), status);
+
+  adw_window_title_set_title (self->title, s->full_name);
+  adw_window_title_set_subtitle (self->title, s->code);
+  gtk_window_set_title (GTK_WINDOW (self), s->full_name);
+  update_actions (self);
+  return TRUE;
+}
+
+static void
+on_store_changed (NtStore          *store,
+                  const char       *table,
+                  NtStudentDetails *self)
+{
+  if (!reload (self))
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* ----- actions ---------------------------------------------------------- */
+
+static NtWindow *
+main_window (NtStudentDetails *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  return NT_IS_WINDOW (parent) ? NT_WINDOW (parent) : NULL;
+}
+
+static void
+toast (NtStudentDetails *self,
+       AdwToast         *t)
+{
+  NtWindow *window = main_window (self);
+
+  if (window != NULL)
+    nt_window_toast (window, t);
+  else
+    g_object_unref (g_object_ref_sink (t));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  NtStudentDetails *self = NT_STUDENT_DETAILS (widget);
+  NtStudentEditor *editor = nt_student_editor_new (self->context, self->student);
+
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+gboolean
+nt_student_details_mark_left (NtStudentDetails  *self,
+                              const char        *date_display,
+                              const char        *reason,
+                              GError           **error)
+{
+  g_autoptr(GDate) date = NULL;
+  g_autofree char *iso = NULL;
+
+  g_return_val_if_fail (NT_IS_STUDENT_DETAILS (self), FALSE);
+
+  date = nt_date_parse_display (date_display, error);
+  if (date == NULL)
+    return FALSE;
+  iso = nt_date_to_iso (date);
+  return nt_students_mark_left (nt_context_get_store (self->context), self->student_id, iso, reason, error);
+}
+
+static void
+on_mark_left_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       NtStudentDetails *self)
+{
+  GtkEditable *date_entry = g_object_get_data (G_OBJECT (dialog), "date");
+  GtkEditable *reason_entry = g_object_get_data (G_OBJECT (dialog), "reason");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "mark"))
+    return;
+  if (!nt_student_details_mark_left (self, gtk_editable_get_text (date_entry),
+                                     gtk_editable_get_text (reason_entry), &error))
+    toast (self, adw_toast_new (error->message));
+  else
+    toast (self, adw_toast_new (_("Marked as left the school; the record is kept.")));
+}
+
+static void
+mark_left_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  NtStudentDetails *self = NT_STUDENT_DETAILS (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
+  g_autofree char *body = g_strdup_printf (_("%s stays in the records, with the date they left, and no longer appears among the students studying."),
+                                           self->student->full_name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Mark as left the school?"), body);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *date_entry = gtk_entry_new ();
+  GtkWidget *reason_entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (date_entry), today);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (date_entry), _("Date left (dd/mm/yyyy)"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (reason_entry), _("Reason (moved school, dropped out, …)"));
+  gtk_box_append (GTK_BOX (box), date_entry);
+  gtk_box_append (GTK_BOX (box), reason_entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "mark", _("_Mark as left"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mark", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "mark");
+  g_object_set_data (G_OBJECT (dialog), "date", date_entry);
+  g_object_set_data (G_OBJECT (dialog), "reason", reason_entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_mark_left_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+return_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  NtStudentDetails *self = NT_STUDENT_DETAILS (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!nt_students_return (nt_context_get_store (self->context), self->student_id, &error))
+    toast (self, adw_toast_new (error->message));
+}
+
+/* Undo puts the same record back, with its id. */
+static void
+on_undo_delete (AdwToast  *t,
+                NtStudent *student)
+{
+  NtStore *store = g_object_get_data (G_OBJECT (t), "store");
+  g_autoptr(GError) error = NULL;
+
+  if (!nt_students_restore (store, student, &error))
+    g_warning ("%s", error->message);
+}
+
+/**
+ * nt_student_details_delete:
+ *
+ * Returns: (transfer none) (nullable): the toast that offers Undo, or %NULL
+ *   with @error set when the student may not be deleted
+ */
+AdwToast *
+nt_student_details_delete (NtStudentDetails  *self,
+                           GError           **error)
+{
+  NtStore *store;
+  g_autoptr(NtStudent) copy = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *t;
+
+  g_return_val_if_fail (NT_IS_STUDENT_DETAILS (self), NULL);
+
+  store = nt_context_get_store (self->context);
+  copy = nt_student_copy (self->student);
+  if (!nt_students_delete (store, self->student_id, error))
+    return NULL;
+
+  text = g_strdup_printf (_("Deleted %s"), copy->full_name);
+  t = adw_toast_new (text);
+  adw_toast_set_button_label (t, _("_Undo"));
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (t), "store", g_object_ref (store), g_object_unref);
+  g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_undo_delete),
+                         g_steal_pointer (&copy), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  toast (self, t);
+  return t;
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  NtStudentDetails *self = NT_STUDENT_DETAILS (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (nt_student_details_delete (self, &error) == NULL)
+    toast (self, adw_toast_new (error->message));
+}
+
+/* ----- GObject ---------------------------------------------------------- */
+
+static void
+nt_student_details_dispose (GObject *object)
+{
+  NtStudentDetails *self = NT_STUDENT_DETAILS (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), NT_TYPE_STUDENT_DETAILS);
+  g_clear_pointer (&self->values, g_hash_table_unref);
+  g_clear_object (&self->student);
+  g_clear_object (&self->context);
+  G_OBJECT_CLASS (nt_student_details_parent_class)->dispose (object);
+}
+
+static void
+nt_student_details_class_init (NtStudentDetailsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nt_student_details_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/vn/edu/noitru/nt-student-details.ui");
+  gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, title);
+  gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, identity_group);
+  gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, family_group);
+  gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, other_group);
+
+  gtk_widget_class_install_action (widget_class, "details.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "details.mark-left", NULL, mark_left_action);
+  gtk_widget_class_install_action (widget_class, "details.return", NULL, return_action);
+  gtk_widget_class_install_action (widget_class, "details.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "details.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+nt_student_details_init (NtStudentDetails *self)
+{
+  self->values = g_hash_table_new (g_str_hash, g_str_equal);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * nt_student_details_new:
+ *
+ * Returns: (transfer floating) (nullable): the window, or %NULL when the
+ *   student does not exist
+ */
+NtStudentDetails *
+nt_student_details_new (NtContext *context,
+                        gint64     student_id)
+{
+  NtStudentDetails *self;
+  guint n_fields;
+  const NtStudentField *fields = nt_student_fields (&n_fields);
+  AdwPreferencesGroup *groups[NT_N_GROUPS];
+
+  g_return_val_if_fail (NT_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (NT_TYPE_STUDENT_DETAILS, NULL);
+  self->context = g_object_ref (context);
+  self->student_id = student_id;
+
+  groups[NT_GROUP_IDENTITY] = self->identity_group;
+  groups[NT_GROUP_FAMILY] = self->family_group;
+  groups[NT_GROUP_OTHER] = self->other_group;
+
+  self->status_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), _("Status"));
+  adw_preferences_group_add (self->identity_group, self->status_row);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = nt_student_field_title (&fields[i], FALSE);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_group_add (groups[fields[i].group], row);
+      g_hash_table_insert (self->values, (gpointer) fields[i].property, row);
+    }
+
+  if (!reload (self))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
+  g_signal_connect_object (nt_context_get_store (context), "changed::students",
+                           G_CALLBACK (on_store_changed), self, 0);
+  return self;
+}
+
+/* The text shown for a field, for tests. */
+const char *
+nt_student_details_get_value (NtStudentDetails *self,
+                              const char       *property)
+{
+  AdwActionRow *row;
+
+  g_return_val_if_fail (NT_IS_STUDENT_DETAILS (self), NULL);
+  if (g_str_equal (property, "status"))
+    return adw_action_row_get_subtitle (ADW_ACTION_ROW (self->status_row));
+  row = g_hash_table_lookup (self->values, property);
+  return row ? adw_action_row_get_subtitle (row) : NULL;
+}

@@ -1,0 +1,335 @@
+/* nt-window.c */
+#define G_LOG_DOMAIN "nt-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nt-overview-page.h"
+#include "nt-school.h"
+#include "nt-students-page.h"
+#include "nt-user-chooser.h"
+#include "nt-window.h"
+
+struct _NtWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  NtContext            *context;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar_list;
+  GtkStack             *stack;
+  AdwWindowTitle       *section_title;
+  AdwWindowTitle       *school_title;
+  GtkLabel             *user_label;
+  GtkWidget            *content;
+};
+
+G_DEFINE_FINAL_TYPE (NtWindow, nt_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum { PROP_0, PROP_CONTEXT, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/* The sections that work; a section is listed here only when it does. */
+typedef struct
+{
+  const char *name;
+  const char *title;
+  const char *icon;
+  GType     (*get_type) (void);
+} Section;
+
+static const Section sections[] = {
+  { "overview", N_("Overview"), "view-grid-symbolic", nt_overview_page_get_type },
+  { "students", N_("Students"), "system-users-symbolic", nt_students_page_get_type },
+};
+
+/* ----- sections --------------------------------------------------------- */
+
+static GtkWidget *
+make_sidebar_row (const Section *section)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_(section->title));
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (section->icon));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, section->name);
+  return row;
+}
+
+static void
+on_sidebar_row_selected (GtkListBox    *list,
+                         GtkListBoxRow *row,
+                         NtWindow      *self)
+{
+  const char *name;
+
+  if (row == NULL)
+    return;
+  name = gtk_widget_get_name (GTK_WIDGET (row));
+  gtk_stack_set_visible_child_name (self->stack, name);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].name, name) == 0)
+      adw_window_title_set_title (self->section_title, _(sections[i].title));
+}
+
+static void
+on_sidebar_row_activated (GtkListBox    *list,
+                          GtkListBoxRow *row,
+                          NtWindow      *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+void
+nt_window_show_section (NtWindow   *self,
+                        const char *name)
+{
+  g_return_if_fail (NT_IS_WINDOW (self));
+
+  for (int i = 0; i < (int) G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].name, name) == 0)
+      {
+        gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, i));
+        adw_leaflet_set_visible_child (self->leaflet, self->content);
+        return;
+      }
+  g_warning ("No section named %s", name);
+}
+
+const char *
+nt_window_get_section (NtWindow *self)
+{
+  g_return_val_if_fail (NT_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+nt_window_get_page (NtWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (NT_IS_WINDOW (self), NULL);
+  return gtk_stack_get_child_by_name (self->stack, name);
+}
+
+void
+nt_window_toast (NtWindow *self,
+                 AdwToast *toast)
+{
+  g_return_if_fail (NT_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ----- who is using the program ----------------------------------------- */
+
+static void
+update_user_label (NtWindow *self)
+{
+  NtStaffMember *user = nt_context_get_user (self->context);
+
+  if (user != NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("%s · %s", user->full_name, nt_staff_role_label (user->role));
+      gtk_label_set_text (self->user_label, text);
+    }
+  else
+    gtk_label_set_text (self->user_label, _("Who is using the program?"));
+}
+
+static void
+update_school_title (NtWindow *self)
+{
+  g_autoptr(NtSchoolInfo) info = nt_school_get (nt_context_get_store (self->context));
+
+  if (info != NULL)
+    {
+      g_autofree char *year = g_strdup_printf (_("School year %s"), info->school_year);
+      adw_window_title_set_title (self->school_title, info->name);
+      adw_window_title_set_subtitle (self->school_title, year);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->school_title), info->name);
+    }
+}
+
+static void
+choose_user_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  NtWindow *self = NT_WINDOW (widget);
+  NtUserChooser *chooser = nt_user_chooser_new (self->context);
+
+  gtk_window_set_transient_for (GTK_WINDOW (chooser), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (chooser));
+}
+
+void
+nt_window_ask_user_if_needed (NtWindow *self)
+{
+  g_return_if_fail (NT_IS_WINDOW (self));
+
+  if (nt_context_get_user (self->context) == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.choose-user", NULL);
+}
+
+static void
+show_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  nt_window_show_section (NT_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  NtWindow *self = NT_WINDOW (widget);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* ----- GObject ---------------------------------------------------------- */
+
+static void
+nt_window_constructed (GObject *object)
+{
+  NtWindow *self = NT_WINDOW (object);
+
+  G_OBJECT_CLASS (nt_window_parent_class)->constructed (object);
+
+  g_assert (NT_IS_CONTEXT (self->context));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkWidget *page = g_object_new (sections[i].get_type (), "context", self->context, NULL);
+
+      gtk_stack_add_named (self->stack, page, sections[i].name);
+      gtk_list_box_append (self->sidebar_list, make_sidebar_row (&sections[i]));
+    }
+
+  g_signal_connect_object (self->context, "notify::user", G_CALLBACK (update_user_label),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (nt_context_get_store (self->context), "changed::school",
+                           G_CALLBACK (update_school_title), self, G_CONNECT_SWAPPED);
+  update_user_label (self);
+  update_school_title (self);
+
+  nt_window_show_section (self, "overview");
+}
+
+static void
+nt_window_dispose (GObject *object)
+{
+  NtWindow *self = NT_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), NT_TYPE_WINDOW);
+  g_clear_object (&self->context);
+  G_OBJECT_CLASS (nt_window_parent_class)->dispose (object);
+}
+
+static void
+nt_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, NT_WINDOW (object)->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nt_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      NT_WINDOW (object)->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nt_window_class_init (NtWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = nt_window_constructed;
+  object_class->dispose = nt_window_dispose;
+  object_class->get_property = nt_window_get_property;
+  object_class->set_property = nt_window_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, NT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/vn/edu/noitru/nt-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, NtWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, NtWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, NtWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, NtWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, NtWindow, section_title);
+  gtk_widget_class_bind_template_child (widget_class, NtWindow, school_title);
+  gtk_widget_class_bind_template_child (widget_class, NtWindow, user_label);
+  gtk_widget_class_bind_template_child (widget_class, NtWindow, content);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+
+  gtk_widget_class_install_action (widget_class, "win.choose-user", NULL, choose_user_action);
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+}
+
+static void
+nt_window_init (NtWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+NtWindow *
+nt_window_new (GtkApplication *app,
+               NtContext      *context)
+{
+  g_return_val_if_fail (NT_IS_CONTEXT (context), NULL);
+
+  return g_object_new (NT_TYPE_WINDOW, "application", app, "context", context, NULL);
+}
+
+NtContext *
+nt_window_get_context (NtWindow *self)
+{
+  g_return_val_if_fail (NT_IS_WINDOW (self), NULL);
+  return self->context;
+}
+
+/* Alt+1, Alt+2, … open the sections in sidebar order. */
+void
+nt_window_set_accels (GtkApplication *app)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections) && i < 9; i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("win.show-section::%s", sections[i].name);
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+      const char *accels[] = { accel, NULL };
+
+      gtk_application_set_accels_for_action (app, detailed, accels);
+    }
+}

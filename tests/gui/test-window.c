@@ -1,0 +1,399 @@
+/* test-window.c: the real window under Xvfb, driven in-process */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "nt-context.h"
+#include "nt-error.h"
+#include "nt-overview-page.h"
+#include "nt-school.h"
+#include "nt-student-details.h"
+#include "nt-student-editor.h"
+#include "nt-students-page.h"
+#include "nt-students.h"
+#include "nt-test-util.h"
+#include "nt-user-chooser.h"
+#include "nt-vntext.h"
+#include "nt-window.h"
+
+typedef struct
+{
+  NtStore   *store;
+  NtContext *context;
+  NtWindow  *window;
+} Fixture;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Runs the main loop until @done says so, or fails after five seconds. */
+static void
+spin_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static gboolean
+window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gint64
+add_named_student (NtStore    *store,
+                   const char *code,
+                   const char *name)
+{
+  g_autoptr(NtStudent) s = nt_student_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) classes = nt_classes_list (store);
+  g_autoptr(NtClass) c = g_list_model_get_item (G_LIST_MODEL (classes), 0);
+
+  nt_student_set_text (s, "code", code);
+  nt_student_set_text (s, "full-name", name);
+  nt_student_set_text (s, "gender", "M");
+  nt_student_set_text (s, "birth-date", "2012-03-04");
+  nt_student_set_text (s, "boarding", "boarding");
+  s->class_id = c->id;
+  g_assert_true (nt_students_save (store, s, NULL, &error));
+  g_assert_no_error (error);
+  return s->id;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  f->store = nt_test_demo_store (7);
+  add_named_student (f->store, "T0001", "Nguyễn Văn An");
+  add_named_student (f->store, "T0002", "Đặng Thị Thu");
+  f->context = nt_context_new (f->store, settings);
+  f->window = nt_window_new (NULL, f->context);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 760);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin_until (window_mapped, f->window);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin (50);
+  g_clear_object (&f->context);
+  g_clear_object (&f->store);
+}
+
+static NtStudentsPage *
+students_page (Fixture *f)
+{
+  nt_window_show_section (f->window, "students");
+  return NT_STUDENTS_PAGE (nt_window_get_page (f->window, "students"));
+}
+
+/* ----- tests ------------------------------------------------------------ */
+
+static void
+test_window_opens (Fixture       *f,
+                   gconstpointer  data)
+{
+  NtOverviewPage *overview = NT_OVERVIEW_PAGE (nt_window_get_page (f->window, "overview"));
+  NtSchoolFigures figures;
+  g_autofree char *students = NULL;
+
+  nt_school_figures (f->store, &figures);
+  students = g_strdup_printf ("%" G_GINT64_FORMAT, figures.students);
+
+  g_assert_cmpstr (nt_window_get_section (f->window), ==, "overview");
+  g_assert_cmpstr (nt_overview_page_get_figure (overview, "students"), ==, students);
+  g_assert_cmpint (figures.students, >, 700);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-section", "s", "students"));
+  g_assert_cmpstr (nt_window_get_section (f->window), ==, "students");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (nt_students_page_get_list (students_page (f)))),
+                    ==, figures.students);
+}
+
+typedef struct
+{
+  const char *text;
+  gboolean    seen;
+} SearchWait;
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   SearchWait     *wait)
+{
+  if (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (entry)), wait->text))
+    wait->seen = TRUE;
+}
+
+static gboolean
+search_seen (gpointer data)
+{
+  return ((SearchWait *) data)->seen;
+}
+
+/* Types @text as a person would, and waits for the search entry's delayed
+ * search-changed with that text (the page's handler runs before ours). */
+static void
+type_search (NtStudentsPage *page,
+             const char     *text)
+{
+  GtkWidget *entry = nt_students_page_get_search (page);
+  SearchWait wait = { text, FALSE };
+  gulong id = g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_changed), &wait);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  spin_until (search_seen, &wait);
+  g_signal_handler_disconnect (entry, id);
+}
+
+/* Every row has a word starting with each typed word ("an" is not "văn"),
+ * and @expected is among the rows. */
+static void
+assert_search_result (GListModel *model,
+                      const char *query,
+                      const char *expected)
+{
+  g_auto(GStrv) tokens = nt_vn_search_tokens (query);
+  gboolean found = FALSE;
+  guint n = g_list_model_get_n_items (model);
+
+  g_assert_cmpuint (n, >=, 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NtStudent) s = g_list_model_get_item (model, i);
+      g_autofree char *name = nt_vn_fold (s->full_name);
+      g_autofree char *folded = g_strconcat (" ", name, NULL);
+
+      for (guint k = 0; tokens[k]; k++)
+        {
+          g_autofree char *word = g_strconcat (" ", tokens[k], NULL);
+          if (strstr (folded, word) == NULL)
+            g_test_message ("“%s” has no word starting with “%s”", s->full_name, tokens[k]);
+          g_assert_nonnull (strstr (folded, word));
+        }
+      found |= g_str_equal (s->full_name, expected);
+    }
+  g_assert_true (found);
+}
+
+static void
+test_search_narrows (Fixture       *f,
+                     gconstpointer  data)
+{
+  NtStudentsPage *page = students_page (f);
+  GListModel *model = G_LIST_MODEL (nt_students_page_get_list (page));
+  guint all = g_list_model_get_n_items (model);
+
+  type_search (page, "nguyen van an");
+  assert_search_result (model, "nguyen van an", "Nguyễn Văn An");
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, all / 10);
+
+  type_search (page, "DANG thi thu");
+  assert_search_result (model, "dang thi thu", "Đặng Thị Thu");
+
+  type_search (page, "dang");
+  assert_search_result (model, "dang", "Đặng Thị Thu");
+
+  /* The view shows the same rows as the model. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (nt_students_page_get_view (page)))),
+                    ==, g_list_model_get_n_items (model));
+
+  type_search (page, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
+}
+
+static void
+set_entry (NtStudentEditor *editor,
+           const char      *property,
+           const char      *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (nt_student_editor_get_row (editor, property)), text);
+}
+
+static void
+set_choice (NtStudentEditor *editor,
+            const char      *property,
+            guint            index)
+{
+  adw_combo_row_set_selected (ADW_COMBO_ROW (nt_student_editor_get_row (editor, property)), index);
+}
+
+static void
+test_add_student (Fixture       *f,
+                  gconstpointer  data)
+{
+  NtStudentsPage *page = students_page (f);
+  g_autoptr(NtStudentEditor) editor = NULL;
+  g_autoptr(NtStudent) stored = NULL;
+  gint64 id;
+  gint64 before = nt_store_count (f->store, "SELECT count(*) FROM students");
+
+  editor = g_object_ref (NT_STUDENT_EDITOR (nt_students_page_open_editor (page, NULL)));
+  set_entry (editor, "code", "HS99001");
+  set_entry (editor, "full-name", "Lò Thị Mỷ");
+  set_choice (editor, "gender", 1);
+  set_entry (editor, "birth-date", "15/08/2011");
+  set_choice (editor, "class-name", 0);
+  set_entry (editor, "guardian-phone", "0912 345 678");
+  set_choice (editor, "boarding", 0);
+
+  g_assert_true (nt_student_editor_save (editor));
+  id = nt_students_find_by_code (f->store, "HS99001");
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM students"), ==, before + 1);
+
+  stored = nt_students_load (f->store, id, NULL);
+  g_assert_cmpstr (stored->full_name, ==, "Lò Thị Mỷ");
+  g_assert_cmpstr (stored->gender, ==, "F");
+  g_assert_cmpstr (stored->birth_date, ==, "2011-08-15");
+  g_assert_cmpstr (stored->guardian_phone, ==, "0912345678");
+  g_assert_cmpstr (stored->boarding, ==, "boarding");
+
+  type_search (page, "lo thi my");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (nt_students_page_get_list (page))), ==, 1);
+}
+
+static void
+test_invalid_form (Fixture       *f,
+                   gconstpointer  data)
+{
+  NtStudentsPage *page = students_page (f);
+  g_autoptr(NtStudentEditor) editor = NULL;
+  gint64 before = nt_store_count (f->store, "SELECT count(*) FROM students");
+
+  editor = g_object_ref (NT_STUDENT_EDITOR (nt_students_page_open_editor (page, NULL)));
+  set_entry (editor, "code", "T0001");              /* taken */
+  set_entry (editor, "full-name", "");
+  set_choice (editor, "gender", 0);
+  set_entry (editor, "birth-date", "31/02/2010");   /* does not exist */
+  set_choice (editor, "class-name", 0);
+  set_entry (editor, "guardian-phone", "12345");
+
+  g_assert_false (nt_student_editor_save (editor));
+  g_assert_nonnull (nt_student_editor_get_error (editor, "code"));
+  g_assert_nonnull (nt_student_editor_get_error (editor, "full-name"));
+  g_assert_nonnull (nt_student_editor_get_error (editor, "birth-date"));
+  g_assert_nonnull (strstr (nt_student_editor_get_error (editor, "birth-date"), "31/02/2010"));
+  g_assert_nonnull (nt_student_editor_get_error (editor, "guardian-phone"));
+  g_assert_null (nt_student_editor_get_error (editor, "gender"));
+  g_assert_true (gtk_widget_has_css_class (nt_student_editor_get_row (editor, "full-name"), "error"));
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM students"), ==, before);
+  /* The messages are in Vietnamese. */
+  g_assert_nonnull (strstr (nt_student_editor_get_error (editor, "full-name"), "Họ và tên"));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_mark_left (Fixture       *f,
+                gconstpointer  data)
+{
+  NtStudentsPage *page = students_page (f);
+  GListModel *model = G_LIST_MODEL (nt_students_page_get_list (page));
+  gint64 id = nt_students_find_by_code (f->store, "T0001");
+  guint before = g_list_model_get_n_items (model);
+  NtStudentDetails *details;
+  g_autoptr(GError) error = NULL;
+
+  details = NT_STUDENT_DETAILS (nt_students_page_open_details (page, id));
+  g_assert_nonnull (details);
+  g_assert_cmpstr (nt_student_details_get_value (details, "full-name"), ==, "Nguyễn Văn An");
+
+  g_assert_true (nt_student_details_mark_left (details, "20/11/2026", "Chuyển trường", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, before - 1);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_assert_cmpint (nt_student_list_get_id (NT_STUDENT_LIST (model), i), !=, id);
+  g_assert_nonnull (strstr (nt_student_details_get_value (details, "status"), "20/11/2026"));
+  g_assert_cmpint (nt_store_count (f->store, "SELECT active FROM students WHERE code = 'T0001'"), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (details));
+}
+
+static void
+test_delete_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  NtStudentsPage *page = students_page (f);
+  gint64 id = nt_students_find_by_code (f->store, "T0002");
+  NtStudentDetails *details = NT_STUDENT_DETAILS (nt_students_page_open_details (page, id));
+  g_autoptr(GError) error = NULL;
+
+  AdwToast *toast;
+
+  toast = nt_student_details_delete (details, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (toast);
+  g_assert_cmpint (nt_students_find_by_code (f->store, "T0002"), ==, 0);
+
+  /* Undo puts the same record back. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_cmpint (nt_students_find_by_code (f->store, "T0002"), ==, id);
+
+  /* A student with history cannot be deleted. */
+  nt_store_exec (f->store, "INSERT INTO leaves (student_id, from_time, to_time, reason) "
+                 "SELECT id, '2026-11-01 08:00', '2026-11-02 17:00', 'home' FROM students WHERE code = 'T0002'", NULL);
+  details = NT_STUDENT_DETAILS (nt_students_page_open_details (page, id));
+  g_assert_null (nt_student_details_delete (details, &error));
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_assert_cmpint (nt_students_find_by_code (f->store, "T0002"), ==, id);
+  gtk_window_destroy (GTK_WINDOW (details));
+  spin (50);
+}
+
+static void
+test_choose_user (Fixture       *f,
+                  gconstpointer  data)
+{
+  NtUserChooser *chooser = nt_user_chooser_new (f->context);
+  g_autoptr(GListStore) staff = nt_staff_list (f->store, TRUE, NULL);
+  g_autoptr(NtStaffMember) first = g_list_model_get_item (G_LIST_MODEL (staff), 0);
+
+  gtk_window_present (GTK_WINDOW (chooser));
+  g_assert_null (nt_context_get_user (f->context));
+  g_assert_true (nt_user_chooser_choose (chooser, first->code));
+  g_assert_nonnull (nt_context_get_user (f->context));
+  g_assert_cmpint (nt_store_get_actor (f->store), ==, first->id);
+
+  /* The audit log records that person for the next change. */
+  add_named_student (f->store, "T0003", "Vàng A Páo");
+  g_assert_cmpint (nt_store_count (f->store,
+                                   "SELECT staff_id FROM audit_log WHERE table_name = 'students' "
+                                   "ORDER BY id DESC LIMIT 1"), ==, first->id);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  nt_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("/window/opens", test_window_opens);
+  ADD ("/window/search-narrows", test_search_narrows);
+  ADD ("/window/add-student", test_add_student);
+  ADD ("/window/invalid-form", test_invalid_form);
+  ADD ("/window/mark-left", test_mark_left);
+  ADD ("/window/delete-undo", test_delete_and_undo);
+  ADD ("/window/choose-user", test_choose_user);
+#undef ADD
+
+  return g_test_run ();
+}
