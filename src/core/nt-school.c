@@ -168,10 +168,13 @@ nt_classes_find (NtStore    *store,
                  const char *name)
 {
   sqlite3_stmt *stmt = nt_store_prepare (store, "SELECT id FROM classes WHERE name = ?1", NULL);
+  gint64 id;
 
   g_return_val_if_fail (stmt != NULL, 0);
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);  /* do not hold a read transaction open */
+  return id;
 }
 
 /**

@@ -419,13 +419,19 @@ nt_store_count (NtStore    *self,
                 const char *sql)
 {
   sqlite3_stmt *stmt;
+  gint64 count = -1;
 
   g_return_val_if_fail (NT_IS_STORE (self), -1);
 
   stmt = nt_store_prepare (self, sql, NULL);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  if (stmt == NULL)
     return -1;
-  return sqlite3_column_int64 (stmt, 0);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  /* A statement left stepping keeps a read transaction open: the connection
+   * would not see other connections' commits and checkpoints would stall. */
+  sqlite3_reset (stmt);
+  return count;
 }
 
 int

@@ -79,6 +79,24 @@ list_model_iface_init (GListModelInterface *iface)
 
 /* ----- the query -------------------------------------------------------- */
 
+/* Each typed word must start a word of the name or code: "an" finds "An"
+ * and "Anh", not "Văn". Words are quoted, so nothing typed is FTS syntax. */
+static char *
+fts_query (char **tokens)
+{
+  GString *q = g_string_new (NULL);
+
+  for (guint i = 0; tokens[i]; i++)
+    {
+      g_autofree char *escaped = NULL;
+      g_auto(GStrv) parts = g_strsplit (tokens[i], "\"", -1);
+
+      escaped = g_strjoinv ("\"\"", parts);
+      g_string_append_printf (q, "%s\"%s\"*", i > 0 ? " " : "", escaped);
+    }
+  return g_string_free (q, FALSE);
+}
+
 static const char *
 order_by (NtStudentSort sort)
 {
@@ -110,6 +128,8 @@ nt_student_list_refresh (NtStudentList *self)
   const char *key;
   guint old_len;
   int param = 1;
+  gboolean searching;
+  const char *noindex;
 
   g_return_if_fail (NT_IS_STUDENT_LIST (self));
 
@@ -118,26 +138,31 @@ nt_student_list_refresh (NtStudentList *self)
   if (key != NULL && self->sort == NT_STUDENT_SORT_CLASS)
     g_string_append (sql, " JOIN classes c ON c.id = s.class_id");
 
+  /* With a search, the few matching rows are looked up by id and sorted;
+   * "+" keeps SQLite from walking a whole index and probing each row. */
+  searching = self->tokens && self->tokens[0];
+  noindex = searching ? "+" : "";
+
   g_string_append (sql, " WHERE 1");
   if (self->active == NT_STUDENT_FILTER_ACTIVE)
-    g_string_append (sql, " AND s.active = 1");
+    g_string_append_printf (sql, " AND %ss.active = 1", noindex);
   else if (self->active == NT_STUDENT_FILTER_LEFT)
-    g_string_append (sql, " AND s.active = 0");
+    g_string_append_printf (sql, " AND %ss.active = 0", noindex);
   if (self->class_id > 0)
-    g_string_append (sql, " AND s.class_id = ?");
+    g_string_append_printf (sql, " AND %ss.class_id = ?", noindex);
   if (self->gender)
     g_string_append (sql, " AND s.gender = ?");
   if (self->boarding)
     g_string_append (sql, " AND s.boarding = ?");
-  for (guint i = 0; self->tokens && self->tokens[i]; i++)
-    g_string_append (sql, " AND instr (s.search_text, ?) > 0");
+  if (searching)
+    g_string_append (sql, " AND s.id IN (SELECT rowid FROM students_fts WHERE students_fts MATCH ?)");
 
-  /* Name order comes from the students_name index (name_key is a memcmp
-   * key of the Vietnamese order); other columns break ties by name. */
+  /* Name order comes from the students_active_name index (name_key is a
+   * memcmp key of the Vietnamese order); other columns break ties by name. */
   if (key != NULL)
     g_string_append_printf (sql, " ORDER BY %s %s, s.name_key, s.id", key, direction);
   else
-    g_string_append_printf (sql, " ORDER BY s.name_key %s, s.id %s", direction, direction);
+    g_string_append_printf (sql, " ORDER BY %ss.name_key %s, s.id %s", noindex, direction, direction);
 
   stmt = nt_store_prepare (self->store, sql->str, NULL);
   g_return_if_fail (stmt != NULL);
@@ -148,13 +173,10 @@ nt_student_list_refresh (NtStudentList *self)
     sqlite3_bind_text (stmt, param++, self->gender, -1, SQLITE_TRANSIENT);
   if (self->boarding)
     sqlite3_bind_text (stmt, param++, self->boarding, -1, SQLITE_TRANSIENT);
-  /* A word matches at the start of a word ("an" finds "An" and "Anh", not
-   * "Văn"); a token with a digit matches anywhere, for the ends of codes. */
-  for (guint i = 0; self->tokens && self->tokens[i]; i++)
+  if (searching)
     {
-      g_autofree char *needle = strpbrk (self->tokens[i], "0123456789")
-        ? g_strdup (self->tokens[i]) : g_strconcat (" ", self->tokens[i], NULL);
-      sqlite3_bind_text (stmt, param++, needle, -1, SQLITE_TRANSIENT);
+      g_autofree char *query = fts_query (self->tokens);
+      sqlite3_bind_text (stmt, param++, query, -1, SQLITE_TRANSIENT);
     }
 
   old_len = self->ids->len;

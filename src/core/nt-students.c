@@ -109,9 +109,14 @@ class_exists (NtStore *store,
               gint64   class_id)
 {
   sqlite3_stmt *stmt = nt_store_prepare (store, "SELECT 1 FROM classes WHERE id = ?1", NULL);
+  gboolean found;
 
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, class_id);
-  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW;
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
 }
 
 /* Trims every text field so that "  An " and "An" are one name. */
@@ -258,10 +263,13 @@ nt_students_find_by_code (NtStore    *store,
                           const char *code)
 {
   sqlite3_stmt *stmt = nt_store_prepare (store, "SELECT id FROM students WHERE code = ?1", NULL);
+  gint64 id;
 
   g_return_val_if_fail (stmt != NULL, 0);
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);  /* do not hold a read transaction open */
+  return id;
 }
 
 NtStudent *
@@ -523,6 +531,7 @@ nt_students_has_history (NtStore *store,
                          gint64   id)
 {
   sqlite3_stmt *stmt;
+  gboolean has;
 
   g_return_val_if_fail (NT_IS_STORE (store), TRUE);
 
@@ -537,7 +546,9 @@ nt_students_has_history (NtStore *store,
                            NULL);
   g_return_val_if_fail (stmt != NULL, TRUE);
   sqlite3_bind_int64 (stmt, 1, id);
-  return sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 0;
+  has = sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return has;
 }
 
 /**

@@ -136,10 +136,18 @@ remember_user (NtContext  *self,
                const char *code)
 {
   g_autoptr(GVariant) old = g_settings_get_value (self->settings, "current-users");
-  g_autoptr(GVariantDict) dict = g_variant_dict_new (old);
+  const char *path = nt_store_get_path (self->store);
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key, *value;
 
-  g_variant_dict_insert (dict, nt_store_get_path (self->store), "s", code);
-  g_settings_set_value (self->settings, "current-users", g_variant_dict_end (dict));
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (!g_str_equal (key, path))
+      g_variant_builder_add (&builder, "{ss}", key, value);
+  g_variant_builder_add (&builder, "{ss}", path, code);
+  g_settings_set_value (self->settings, "current-users", g_variant_builder_end (&builder));
 }
 
 /**

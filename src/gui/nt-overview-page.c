@@ -84,8 +84,6 @@ make_card (NtOverviewPage *self,
   gtk_widget_add_css_class (caption, "dim-label");
   gtk_box_append (GTK_BOX (box), value);
   gtk_box_append (GTK_BOX (box), caption);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
 
   if (figure->section != NULL)
     {
@@ -97,6 +95,7 @@ make_card (NtOverviewPage *self,
   else
     card = box;
   gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "nt-card");
   gtk_widget_set_name (card, figure->name);
 
   g_hash_table_insert (self->values, (gpointer) figure->name, value);

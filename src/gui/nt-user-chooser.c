@@ -13,6 +13,7 @@ struct _NtUserChooser
   AdwWindow       parent_instance;
   NtContext      *context;
   GListStore     *staff;
+  GtkCustomFilter *filter;
   GtkSearchEntry *search_entry;
   GtkListBox     *list;
 };
@@ -35,11 +36,11 @@ create_row (gpointer item,
 }
 
 static gboolean
-filter_row (GtkListBoxRow *row,
-            gpointer       user_data)
+filter_member (gpointer item,
+               gpointer user_data)
 {
   NtUserChooser *self = user_data;
-  NtStaffMember *m = g_object_get_data (G_OBJECT (row), "member");
+  NtStaffMember *m = item;
   g_auto(GStrv) tokens = nt_vn_search_tokens (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   g_autofree char *name = nt_vn_fold (m->full_name);
 
@@ -53,7 +54,7 @@ static void
 on_search_changed (GtkSearchEntry *entry,
                    NtUserChooser  *self)
 {
-  gtk_list_box_invalidate_filter (self->list);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -83,17 +84,10 @@ static void
 on_search_activate (GtkSearchEntry *entry,
                     NtUserChooser  *self)
 {
-  for (int i = 0;; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
-      if (row == NULL)
-        return;
-      if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
-        {
-          on_row_activated (self->list, row, self);
-          return;
-        }
-    }
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, 0);
+
+  if (row != NULL)
+    on_row_activated (self->list, row, self);
 }
 
 /**
@@ -126,6 +120,7 @@ nt_user_chooser_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), NT_TYPE_USER_CHOOSER);
   g_clear_object (&self->staff);
+  g_clear_object (&self->filter);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (nt_user_chooser_parent_class)->dispose (object);
 }
@@ -157,13 +152,16 @@ NtUserChooser *
 nt_user_chooser_new (NtContext *context)
 {
   NtUserChooser *self;
+  g_autoptr(GtkFilterListModel) filtered = NULL;
 
   g_return_val_if_fail (NT_IS_CONTEXT (context), NULL);
 
   self = g_object_new (NT_TYPE_USER_CHOOSER, NULL);
   self->context = g_object_ref (context);
   self->staff = nt_staff_list (nt_context_get_store (context), TRUE, NULL);
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->staff), create_row, self, NULL);
-  gtk_list_box_set_filter_func (self->list, filter_row, self, NULL);
+  self->filter = gtk_custom_filter_new (filter_member, self, NULL);
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->staff)),
+                                        GTK_FILTER (g_object_ref (self->filter)));
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (filtered), create_row, self, NULL);
   return self;
 }

@@ -60,8 +60,29 @@ CREATE TABLE students (
   CHECK ((active = 1 AND left_on IS NULL) OR (active = 0 AND left_on IS NOT NULL))
 );
 CREATE INDEX students_name ON students (name_key, id);
+CREATE INDEX students_active_name ON students (active, name_key, id);
 CREATE INDEX students_class ON students (class_id, name_key);
-CREATE INDEX students_search ON students (name_key, id, search_text);
+CREATE INDEX students_boarding ON students (active, boarding);
+
+-- Search as you type: the folded words of name and code (search_text),
+-- indexed by word prefix. Kept in step with students by triggers, which use
+-- only SQLite's own functions so that any tool may write to students.
+CREATE VIRTUAL TABLE students_fts USING fts5 (
+  search_text, content = 'students', content_rowid = 'id', prefix = '1 2 3'
+);
+CREATE TRIGGER students_fts_insert AFTER INSERT ON students
+BEGIN
+  INSERT INTO students_fts (rowid, search_text) VALUES (NEW.id, NEW.search_text);
+END;
+CREATE TRIGGER students_fts_delete AFTER DELETE ON students
+BEGIN
+  INSERT INTO students_fts (students_fts, rowid, search_text) VALUES ('delete', OLD.id, OLD.search_text);
+END;
+CREATE TRIGGER students_fts_update AFTER UPDATE OF search_text ON students
+BEGIN
+  INSERT INTO students_fts (students_fts, rowid, search_text) VALUES ('delete', OLD.id, OLD.search_text);
+  INSERT INTO students_fts (rowid, search_text) VALUES (NEW.id, NEW.search_text);
+END;
 
 CREATE TABLE buildings (
   id            INTEGER PRIMARY KEY,

@@ -1,0 +1,582 @@
+/* nt-reports.c: the reports of the program, by name */
+#define G_LOG_DOMAIN "nt-reports"
+
+#include "nt-error.h"
+#include "nt-i18n.h"
+#include "nt-report.h"
+#include "nt-reports.h"
+#include "nt-school.h"
+#include "nt-student.h"
+#include "nt-util.h"
+
+/* Progress is reported, and cancellation checked, every this many rows. */
+#define PROGRESS_STEP 256
+
+static const NtReportInfo reports[] = {
+  {
+    "students",
+    /* TRANSLATORS: a report title, upper case as on a document: DANH SÁCH HỌC SINH NỘI TRÚ */
+    N_("LIST OF BOARDING STUDENTS"),
+    nt_report_students,
+    N_("The boarding students, by class or by room"),
+  },
+  {
+    "rooms",
+    /* TRANSLATORS: a report title, upper case as on a document: DANH SÁCH HỌC SINH THEO PHÒNG */
+    N_("LIST OF STUDENTS BY ROOM"),
+    nt_report_rooms,
+    N_("For each building, one block per room with its students by bed, to post on the door"),
+  },
+};
+
+/* ----- the registry --------------------------------------------------------- */
+
+/**
+ * nt_reports_list:
+ * @n_reports: (out): the number of reports
+ *
+ * Returns: (array length=n_reports) (transfer none): every report
+ */
+const NtReportInfo *
+nt_reports_list (guint *n_reports)
+{
+  g_return_val_if_fail (n_reports != NULL, NULL);
+
+  *n_reports = G_N_ELEMENTS (reports);
+  return reports;
+}
+
+/**
+ * nt_reports_find:
+ * @name: a report's name ("students")
+ *
+ * Returns: (nullable) (transfer none): the report called @name
+ */
+const NtReportInfo *
+nt_reports_find (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+    if (g_strcmp0 (reports[i].name, name) == 0)
+      return &reports[i];
+  return NULL;
+}
+
+/**
+ * nt_reports_write:
+ * @name: a report's name
+ * @options: (nullable): what the report is for
+ * @error: NT_ERROR_NOT_FOUND for an unknown @name, or the report's error
+ *
+ * Writes the report called @name to @path.
+ */
+gboolean
+nt_reports_write (NtStore                *store,
+                  const char             *name,
+                  const NtReportOptions  *options,
+                  const char             *path,
+                  GCancellable           *cancellable,
+                  NtProgressFunc          progress,
+                  gpointer                progress_data,
+                  GError                **error)
+{
+  const NtReportInfo *info;
+
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  info = nt_reports_find (name);
+  if (info == NULL)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+        g_string_append_printf (names, "%s%s", i ? ", " : "", reports[i].name);
+      g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND,
+                   _("There is no report “%s”; the reports are: %s"), name, names->str);
+      return FALSE;
+    }
+  return info->write (store, options, path, cancellable, progress, progress_data, error);
+}
+
+/* ----- shared by the reports -------------------------------------------------- */
+
+typedef struct
+{
+  GCancellable   *cancellable;
+  NtProgressFunc  func;
+  gpointer        data;
+  gint64          total;
+  gint64          done;
+} Progress;
+
+/* One row done; FALSE (and @error set) when the person cancelled. */
+static gboolean
+progress_step (Progress  *p,
+               GError   **error)
+{
+  if (++p->done % PROGRESS_STEP != 0)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (p->cancellable, error))
+    return FALSE;
+  if (p->func && p->total > 0)
+    p->func (MIN (1.0, (double) p->done / p->total), p->data);
+  return TRUE;
+}
+
+static void
+progress_done (Progress *p)
+{
+  if (p->func)
+    p->func (1.0, p->data);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static char *
+school_year_line (NtStore *store)
+{
+  g_autoptr(NtSchoolInfo) info = nt_school_get (store);
+
+  if (info == NULL || nt_str_empty (info->school_year))
+    return NULL;
+  return g_strdup_printf (_("School year %s"), info->school_year);
+}
+
+static NtReport *
+open_report (NtStore                *store,
+             const NtReportOptions  *options,
+             const char             *path,
+             GError                **error)
+{
+  NtReport *report = nt_report_new (store, path, error);
+
+  if (report && options && options->date)
+    nt_report_set_date (report, options->date);
+  return report;
+}
+
+static gboolean
+check_step (NtStore       *store,
+            sqlite3_stmt  *stmt,
+            int            rc,
+            GError       **error)
+{
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+  /* TRANSLATORS: completes "Could not %s: …" */
+  nt_store_set_error (store, error, _("read the data of the report"));
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+/* ----- students: the boarding students, by class or by room ------------------------ */
+
+enum { ST_NO, ST_CODE, ST_NAME, ST_GENDER, ST_BIRTH, ST_CLASS, ST_ETHNICITY, ST_ROOM, ST_PHONE, ST_N };
+
+/* The columns of a student's row in both groupings:
+ * code, full name, gender, birth date, class, ethnicity, room, guardian's phone. */
+static void
+student_row (NtReportSheet *sheet,
+             sqlite3_stmt  *stmt,
+             int            first,
+             guint          number)
+{
+  NtReportValue values[ST_N];
+
+  values[ST_NO] = NT_REPORT_NUMBER (number);
+  values[ST_CODE] = NT_REPORT_TEXT (column_text (stmt, first));
+  values[ST_NAME] = NT_REPORT_TEXT (column_text (stmt, first + 1));
+  values[ST_GENDER] = NT_REPORT_TEXT (nt_gender_label (column_text (stmt, first + 2)));
+  values[ST_BIRTH] = NT_REPORT_DATE (column_text (stmt, first + 3));
+  values[ST_CLASS] = NT_REPORT_TEXT (column_text (stmt, first + 4));
+  values[ST_ETHNICITY] = NT_REPORT_TEXT (column_text (stmt, first + 5));
+  values[ST_ROOM] = NT_REPORT_TEXT (column_text (stmt, first + 6));
+  values[ST_PHONE] = NT_REPORT_TEXT (column_text (stmt, first + 7));
+  nt_report_add_row (sheet, values);
+}
+
+#define STUDENT_FIELDS "s.code, s.full_name, s.gender, s.birth_date, c.name, s.ethnicity, r.number, s.guardian_phone"
+#define BOARDER "s.boarding = 'boarding' AND s.active = 1"
+
+static gboolean
+students_by_class (NtStore        *store,
+                   NtReportSheet  *sheet,
+                   Progress       *progress,
+                   GError        **error)
+{
+  /* Class by class, so that the students of each come in name order
+   * straight from the index students_class (class_id, name_key): no sort
+   * of the whole school. */
+  sqlite3_stmt *classes = nt_store_prepare (store,
+                                            "SELECT id, name FROM classes "
+                                            "ORDER BY grade, length(name), name, id", error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *students;
+  int rc;
+
+  if (classes == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (classes)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (classes, 0);
+      g_array_append_val (ids, id);
+      g_ptr_array_add (names, g_strdup (column_text (classes, 1)));
+    }
+  if (!check_step (store, classes, rc, error))
+    return FALSE;
+  sqlite3_reset (classes);
+
+  students = nt_store_prepare (store,
+                               "SELECT " STUDENT_FIELDS " FROM students s "
+                               "JOIN classes c ON c.id = s.class_id "
+                               "LEFT JOIN bed_assignments a ON a.student_id = s.id AND a.end_date IS NULL "
+                               "LEFT JOIN beds d ON d.id = a.bed_id "
+                               "LEFT JOIN rooms r ON r.id = d.room_id "
+                               "WHERE s.class_id = ?1 AND " BOARDER " "
+                               "ORDER BY s.name_key, s.id", error);
+  if (students == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint number = 0;
+
+      sqlite3_bind_int64 (students, 1, g_array_index (ids, gint64, i));
+      while ((rc = sqlite3_step (students)) == SQLITE_ROW)
+        {
+          if (number == 0)
+            {
+              g_autofree char *group = g_strdup_printf (_("Class %s"), (char *) names->pdata[i]);
+              nt_report_add_group_row (sheet, group);
+            }
+          student_row (sheet, students, 0, ++number);
+          if (!progress_step (progress, error))
+            {
+              sqlite3_reset (students);
+              return FALSE;
+            }
+        }
+      if (!check_step (store, students, rc, error))
+        return FALSE;
+      sqlite3_reset (students);
+    }
+  return TRUE;
+}
+
+static gboolean
+students_by_room (NtStore        *store,
+                  gint64          building_id,
+                  NtReportSheet  *sheet,
+                  Progress       *progress,
+                  GError        **error)
+{
+  sqlite3_stmt *stmt = nt_store_prepare (store,
+                                         "SELECT r.id, r.number, b.name, " STUDENT_FIELDS " "
+                                         "FROM bed_assignments a "
+                                         "JOIN beds d ON d.id = a.bed_id "
+                                         "JOIN rooms r ON r.id = d.room_id "
+                                         "JOIN buildings b ON b.id = r.building_id "
+                                         "JOIN students s ON s.id = a.student_id "
+                                         "JOIN classes c ON c.id = s.class_id "
+                                         "WHERE a.end_date IS NULL AND " BOARDER " "
+                                         "AND (?1 = 0 OR b.id = ?1) "
+                                         "ORDER BY b.name, b.id, r.floor, length(r.number), r.number, r.id, "
+                                         "s.name_key, s.id", error);
+  gint64 room = 0;
+  guint number = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, building_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (sqlite3_column_int64 (stmt, 0) != room)
+        {
+          /* TRANSLATORS: a group of a list: the room's number, the building's name ("Phòng A101 - Nhà A") */
+          g_autofree char *group = g_strdup_printf (_("Room %s - %s"), column_text (stmt, 1), column_text (stmt, 2));
+          nt_report_add_group_row (sheet, group);
+          room = sqlite3_column_int64 (stmt, 0);
+          number = 0;
+        }
+      student_row (sheet, stmt, 3, ++number);
+      if (!progress_step (progress, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  if (!check_step (store, stmt, rc, error))
+    return FALSE;
+  sqlite3_reset (stmt);
+
+  /* Every building: the boarders without a bed come last, so that none is
+   * missing from the list. */
+  if (building_id != 0)
+    return TRUE;
+  stmt = nt_store_prepare (store,
+                           "SELECT s.code, s.full_name, s.gender, s.birth_date, c.name, s.ethnicity, NULL, "
+                           "s.guardian_phone FROM students s JOIN classes c ON c.id = s.class_id "
+                           "WHERE " BOARDER " AND NOT EXISTS (SELECT 1 FROM bed_assignments a "
+                           "WHERE a.student_id = s.id AND a.end_date IS NULL) "
+                           "ORDER BY s.name_key, s.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  number = 0;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (number == 0)
+        /* TRANSLATORS: the group of boarders without a bed (Chưa xếp phòng) */
+        nt_report_add_group_row (sheet, _("No room yet"));
+      student_row (sheet, stmt, 0, ++number);
+      if (!progress_step (progress, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  if (!check_step (store, stmt, rc, error))
+    return FALSE;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * nt_report_students:
+ *
+ * DANH SÁCH HỌC SINH NỘI TRÚ: the active boarding students, grouped by
+ * class (options->group_by NT_REPORT_GROUP_BY_CLASS) or by building and
+ * room (NT_REPORT_GROUP_BY_ROOM, optionally one building), in Vietnamese
+ * name order within each group.
+ */
+gboolean
+nt_report_students (NtStore                *store,
+                    const NtReportOptions  *options,
+                    const char             *path,
+                    GCancellable           *cancellable,
+                    NtProgressFunc          progress_func,
+                    gpointer                progress_data,
+                    GError                **error)
+{
+  const NtReportColumn columns[ST_N] = {
+    /* TRANSLATORS: the column of row numbers in a list (STT) */
+    [ST_NO] = { _("No."), 5, NT_REPORT_ALIGN_CENTER },
+    [ST_CODE] = { _("Student code"), 12, NT_REPORT_ALIGN_LEFT },
+    [ST_NAME] = { _("Full name"), 26, NT_REPORT_ALIGN_LEFT },
+    [ST_GENDER] = { _("Gender"), 8, NT_REPORT_ALIGN_CENTER },
+    [ST_BIRTH] = { _("Date of birth"), 12, NT_REPORT_ALIGN_CENTER },
+    [ST_CLASS] = { _("Class"), 8, NT_REPORT_ALIGN_CENTER },
+    [ST_ETHNICITY] = { _("Ethnicity"), 11, NT_REPORT_ALIGN_LEFT },
+    [ST_ROOM] = { _("Room"), 9, NT_REPORT_ALIGN_CENTER },
+    [ST_PHONE] = { _("Guardian's phone"), 15, NT_REPORT_ALIGN_LEFT },
+  };
+  NtReportOptions defaults = { 0 };
+  Progress progress = { cancellable, progress_func, progress_data, 0, 0 };
+  g_autoptr(NtReport) report = NULL;
+  g_autofree char *subtitle = NULL;
+  NtReportSheet *sheet;
+  gboolean ok;
+
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (options == NULL)
+    options = &defaults;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  report = open_report (store, options, path, error);
+  if (report == NULL)
+    return FALSE;
+
+  progress.total = nt_store_count (store, "SELECT count(*) FROM students s WHERE " BOARDER);
+  subtitle = school_year_line (store);
+  sheet = nt_report_add_sheet (report,
+                               /* TRANSLATORS: the name of a sheet (tab) of the report */
+                               _("Boarding students"),
+                               _(nt_reports_find ("students")->title), subtitle,
+                               columns, ST_N, NT_REPORT_LANDSCAPE);
+  if (options->group_by == NT_REPORT_GROUP_BY_ROOM)
+    ok = students_by_room (store, options->building_id, sheet, &progress, error);
+  else
+    ok = students_by_class (store, sheet, &progress, error);
+  if (!ok || !nt_report_finish (report, error))
+    return FALSE;
+  progress_done (&progress);
+  return TRUE;
+}
+
+/* ----- rooms: one block per room, to post on its door ---------------------------- */
+
+enum { RM_BED, RM_NAME, RM_CLASS, RM_BIRTH, RM_ETHNICITY, RM_PHONE, RM_N };
+
+static gboolean
+rooms_of_building (NtStore        *store,
+                   gint64          building_id,
+                   const char     *building_name,
+                   NtReportSheet  *sheet,
+                   Progress       *progress,
+                   GError        **error)
+{
+  /* Every active bed, free or not: the list on the door shows the free
+   * beds too.  An occupied bed is listed even if it was deactivated. */
+  sqlite3_stmt *stmt = nt_store_prepare (store,
+                                         "SELECT r.id, r.number, r.floor, "
+                                         "(SELECT count(*) FROM beds e WHERE e.room_id = r.id AND e.active = 1), "
+                                         "d.label, s.full_name, c.name, s.birth_date, s.ethnicity, s.guardian_phone "
+                                         "FROM rooms r JOIN beds d ON d.room_id = r.id "
+                                         "LEFT JOIN bed_assignments a ON a.bed_id = d.id AND a.end_date IS NULL "
+                                         "LEFT JOIN students s ON s.id = a.student_id "
+                                         "LEFT JOIN classes c ON c.id = s.class_id "
+                                         "WHERE r.building_id = ?1 AND r.active = 1 AND r.kind <> 'staff' "
+                                         "AND (d.active = 1 OR s.id IS NOT NULL) "
+                                         "ORDER BY r.floor, length(r.number), r.number, r.id, "
+                                         "length(d.label), d.label, d.id", error);
+  gint64 room = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, building_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      NtReportValue values[RM_N];
+
+      if (sqlite3_column_int64 (stmt, 0) != room)
+        {
+          int beds = sqlite3_column_int (stmt, 3);
+          g_autofree char *group = NULL;
+
+          /* One room a page, to post on its door. */
+          if (room != 0)
+            nt_report_add_page_break (sheet);
+          /* TRANSLATORS: the heading of a room's block: room number, floor, building,
+           * number of beds ("Phòng A101 - Tầng 1 - Nhà A (6 giường)") */
+          group = g_strdup_printf (ngettext ("Room %s - Floor %d - %s (%d bed)",
+                                             "Room %s - Floor %d - %s (%d beds)", beds),
+                                   column_text (stmt, 1), sqlite3_column_int (stmt, 2),
+                                   building_name, beds);
+          nt_report_add_group_row (sheet, group);
+          room = sqlite3_column_int64 (stmt, 0);
+        }
+      values[RM_BED] = NT_REPORT_TEXT (column_text (stmt, 4));
+      values[RM_NAME] = NT_REPORT_TEXT (column_text (stmt, 5));
+      values[RM_CLASS] = NT_REPORT_TEXT (column_text (stmt, 6));
+      values[RM_BIRTH] = NT_REPORT_DATE (column_text (stmt, 7));
+      values[RM_ETHNICITY] = NT_REPORT_TEXT (column_text (stmt, 8));
+      values[RM_PHONE] = NT_REPORT_TEXT (column_text (stmt, 9));
+      nt_report_add_row (sheet, values);
+      if (!progress_step (progress, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  if (!check_step (store, stmt, rc, error))
+    return FALSE;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * nt_report_rooms:
+ *
+ * DANH SÁCH HỌC SINH THEO PHÒNG: a sheet per building (or only
+ * options->building_id), a block per room with its beds and their students,
+ * each room on its own printed page.
+ */
+gboolean
+nt_report_rooms (NtStore                *store,
+                 const NtReportOptions  *options,
+                 const char             *path,
+                 GCancellable           *cancellable,
+                 NtProgressFunc          progress_func,
+                 gpointer                progress_data,
+                 GError                **error)
+{
+  const NtReportColumn columns[RM_N] = {
+    /* TRANSLATORS: a column of the room list: the bed's label (Giường) */
+    [RM_BED] = { _("Bed"), 8, NT_REPORT_ALIGN_CENTER },
+    [RM_NAME] = { _("Full name"), 28, NT_REPORT_ALIGN_LEFT },
+    [RM_CLASS] = { _("Class"), 8, NT_REPORT_ALIGN_CENTER },
+    [RM_BIRTH] = { _("Date of birth"), 12, NT_REPORT_ALIGN_CENTER },
+    [RM_ETHNICITY] = { _("Ethnicity"), 12, NT_REPORT_ALIGN_LEFT },
+    [RM_PHONE] = { _("Guardian's phone"), 15, NT_REPORT_ALIGN_LEFT },
+  };
+  const char *title = _(nt_reports_find ("rooms")->title);
+  NtReportOptions defaults = { 0 };
+  Progress progress = { cancellable, progress_func, progress_data, 0, 0 };
+  g_autoptr(NtReport) report = NULL;
+  g_autofree char *year = NULL;
+  sqlite3_stmt *stmt;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (options == NULL)
+    options = &defaults;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  stmt = nt_store_prepare (store,
+                           "SELECT id, name FROM buildings WHERE (?1 = 0 AND active = 1) OR id = ?1 "
+                           "ORDER BY name, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, options->building_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+      g_ptr_array_add (names, g_strdup (column_text (stmt, 1)));
+    }
+  if (!check_step (store, stmt, rc, error))
+    return FALSE;
+  sqlite3_reset (stmt);
+  if (options->building_id != 0 && ids->len == 0)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND,
+                   _("There is no building with the number %" G_GINT64_FORMAT), options->building_id);
+      return FALSE;
+    }
+
+  report = open_report (store, options, path, error);
+  if (report == NULL)
+    return FALSE;
+  progress.total = nt_store_count (store, "SELECT count(*) FROM beds");
+  year = school_year_line (store);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *name = names->pdata[i];
+      g_autofree char *subtitle = year ? g_strdup_printf ("%s - %s", name, year) : g_strdup (name);
+      NtReportSheet *sheet = nt_report_add_sheet (report, name, title, subtitle,
+                                                  columns, RM_N, NT_REPORT_PORTRAIT);
+
+      if (!rooms_of_building (store, g_array_index (ids, gint64, i), name, sheet, &progress, error))
+        return FALSE;
+    }
+  if (ids->len == 0)
+    {
+      /* A school without buildings yet still gets a document that says so. */
+      NtReportSheet *sheet = nt_report_add_sheet (report, _("Rooms"), title, year,
+                                                  columns, RM_N, NT_REPORT_PORTRAIT);
+      nt_report_add_group_row (sheet, _("There are no dorm buildings yet."));
+    }
+  if (!nt_report_finish (report, error))
+    return FALSE;
+  progress_done (&progress);
+  return TRUE;
+}
