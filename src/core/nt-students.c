@@ -419,6 +419,23 @@ nt_students_insert_unchecked (NtStore    *store,
   return write_student (store, student, FALSE, error);
 }
 
+/**
+ * nt_students_update_unchecked:
+ *
+ * Updates a stored student as it is, for rows validated as a whole (an
+ * import). Does not emit NtStore::changed.
+ */
+gboolean
+nt_students_update_unchecked (NtStore    *store,
+                              NtStudent  *student,
+                              GError    **error)
+{
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (NT_IS_STUDENT (student) && student->id > 0, FALSE);
+
+  return write_student (store, student, FALSE, error);
+}
+
 static gboolean
 exec_for_id (NtStore     *store,
              const char  *sql,

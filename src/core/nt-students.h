@@ -38,6 +38,9 @@ gboolean   nt_students_restore       (NtStore     *store,
 gboolean   nt_students_insert_unchecked (NtStore   *store,
                                          NtStudent *student,
                                          GError   **error);
+gboolean   nt_students_update_unchecked (NtStore   *store,
+                                         NtStudent *student,
+                                         GError   **error);
 char      *nt_students_search_text   (const char  *full_name,
                                       const char  *code);
 gboolean   nt_phone_normalize        (const char  *phone,

@@ -242,8 +242,15 @@ nt_student_details_delete (NtStudentDetails  *self,
   g_autofree char *text = NULL;
   AdwToast *t;
 
+  g_autoptr(NtStudentDetails) keep = NULL;
+  g_autoptr(GtkWindow) window = NULL;
+
   g_return_val_if_fail (NT_IS_STUDENT_DETAILS (self), NULL);
 
+  /* Deleting closes this window (its student is gone): keep what the toast
+   * needs first. */
+  keep = g_object_ref (self);
+  window = main_window (self) ? g_object_ref (GTK_WINDOW (main_window (self))) : NULL;
   store = nt_context_get_store (self->context);
   copy = nt_student_copy (self->student);
   if (!nt_students_delete (store, self->student_id, error))
@@ -256,7 +263,10 @@ nt_student_details_delete (NtStudentDetails  *self,
   g_object_set_data_full (G_OBJECT (t), "store", g_object_ref (store), g_object_unref);
   g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_undo_delete),
                          g_steal_pointer (&copy), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  toast (self, t);
+  if (window != NULL)
+    nt_window_toast (NT_WINDOW (window), t);
+  else
+    g_object_set_data_full (G_OBJECT (self), "toast", g_object_ref_sink (t), g_object_unref);
   return t;
 }
 

@@ -55,8 +55,10 @@ def main(path):
         props = ws.sheet_properties.pageSetUpPr
         line('setup', ws.title, 'orientation', setup.orientation)
         line('setup', ws.title, 'paper', setup.paperSize)
-        line('setup', ws.title, 'fit_width', setup.fitToWidth)
-        line('setup', ws.title, 'fit_height', setup.fitToHeight)
+        # Absent attributes take the defaults of ECMA-376 (fitToWidth and
+        # fitToHeight: 1); writers leave them out when they are 1.
+        line('setup', ws.title, 'fit_width', 1 if setup.fitToWidth is None else setup.fitToWidth)
+        line('setup', ws.title, 'fit_height', 1 if setup.fitToHeight is None else setup.fitToHeight)
         line('setup', ws.title, 'fit_to_page', 1 if props is not None and props.fitToPage else 0)
         line('setup', ws.title, 'title_rows', (ws.print_title_rows or '').replace('$', ''))
         line('setup', ws.title, 'h_centered', 1 if ws.print_options.horizontalCentered else 0)

@@ -503,13 +503,15 @@ test_students_by_class (void)
   assert_rows (x, sheet, 8, expected, n_rows, 9);
 
   /* Text that looks like a formula or a number stays text. */
-  cell = get_cell (x, sheet, "C18");
+  cell = get_cell (x, sheet, "C17");
+  g_assert_nonnull (cell);
   g_assert_cmpstr (cell->value, ==, FORMULA_NAME);
   g_assert_cmpstr (cell->type, ==, "s");
-  cell = get_cell (x, sheet, "C20");
+  cell = get_cell (x, sheet, "C19");
+  g_assert_nonnull (cell);
   g_assert_cmpstr (cell->value, ==, PHONE_NAME);
   g_assert_cmpstr (cell->type, ==, "s");
-  g_assert_cmpstr (get_cell (x, sheet, "I20")->type, ==, "s");
+  g_assert_cmpstr (get_cell (x, sheet, "I19")->type, ==, "s");
   /* Numbers and real dates where they belong. */
   g_assert_cmpstr (get_cell (x, sheet, "A9")->type, ==, "n");
   g_assert_cmpstr (get_cell (x, sheet, "E9")->type, ==, "d");
@@ -675,7 +677,7 @@ test_engine (void)
   NtReportSheet *a, *b, *c;
   Cell *cell;
 
-  while (long_text->len < 40000)
+  for (int i = 0; i < 8000; i++)  /* 40,000 characters */
     g_string_append (long_text, "Đặng ");
 
   report = nt_report_new (store, path, &error);
@@ -745,9 +747,9 @@ test_engine (void)
   cell = get_cell (x, "Lớp", "C9");
   g_assert_cmpstr (cell->value, ==, "1999-12-31");
   g_assert_cmpstr (cell->type, ==, "d");
-  g_assert_cmpstr (value (x, "lớp (2)", "A8"), ==, "tab\there");
-  g_assert_cmpstr (value (x, "lớp (2)", "B8"), ==, "-3");
-  g_assert_null (get_cell (x, "lớp (2)", "C8"));
+  g_assert_cmpstr (value (x, "lớp (2)", "A7"), ==, "tab\there");
+  g_assert_cmpstr (value (x, "lớp (2)", "B7"), ==, "-3");
+  g_assert_null (get_cell (x, "lớp (2)", "C7"));
 }
 
 static void
