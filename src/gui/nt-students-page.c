@@ -447,8 +447,6 @@ nt_students_page_class_init (NtStudentsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "students.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "students.details", NULL, details_action);
   gtk_widget_class_install_action (widget_class, "students.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "students.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "students.search", NULL);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "nt-overview-page.h"
 #include "nt-school.h"
@@ -147,10 +148,11 @@ update_school_title (NtWindow *self)
 {
   g_autoptr(NtSchoolInfo) info = nt_school_get (nt_context_get_store (self->context));
 
+  /* The school's full name is long; the sidebar stays narrow and shows it
+   * as a tooltip (the Overview shows it in full). */
   if (info != NULL)
     {
       g_autofree char *year = g_strdup_printf (_("School year %s"), info->school_year);
-      adw_window_title_set_title (self->school_title, info->name);
       adw_window_title_set_subtitle (self->school_title, year);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->school_title), info->name);
     }
@@ -183,6 +185,21 @@ show_section_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   nt_window_show_section (NT_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+/* Ctrl+F and Ctrl+N work wherever the focus is: they go to the visible
+ * section's own "search" and "add" actions, when it has them. */
+static void
+forward_to_section_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  NtWindow *self = NT_WINDOW (widget);
+  const char *section = gtk_stack_get_visible_child_name (self->stack);
+  const char *verb = strchr (action_name, '.') + 1;
+  g_autofree char *target = g_strdup_printf ("%s.%s", section, verb);
+
+  gtk_widget_activate_action (gtk_stack_get_visible_child (self->stack), target, NULL);
 }
 
 static void
@@ -296,6 +313,10 @@ nt_window_class_init (NtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.choose-user", NULL, choose_user_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, forward_to_section_action);
+  gtk_widget_class_install_action (widget_class, "win.add", NULL, forward_to_section_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add", NULL);
 }
 
 static void
