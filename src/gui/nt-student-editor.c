@@ -138,10 +138,12 @@ make_row (NtStudentEditor *self,
       g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
       GPtrArray *values = choice_values (self, field->property, labels);
 
+      /* A choice row shows its error as its subtitle, under the title. */
       row = adw_combo_row_new ();
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), GTK_INVALID_LIST_POSITION);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), error);
+      g_object_ref_sink (error);
+      g_object_set_data_full (G_OBJECT (row), "error-label", error, g_object_unref);
       g_hash_table_insert (self->choices, (gpointer) field->property, values);
     }
   else
@@ -208,6 +210,8 @@ show_errors (NtStudentEditor *self,
 
       gtk_label_set_text (GTK_LABEL (label), message ? message : "");
       gtk_widget_set_visible (label, message != NULL);
+      if (ADW_IS_COMBO_ROW (row))
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), message ? message : "");
       if (message)
         {
           gtk_widget_add_css_class (row, "error");
@@ -396,6 +400,9 @@ nt_student_editor_new (NtContext *context,
   adw_window_title_set_title (self->title, student ? _("Edit student") : _("New student"));
   gtk_window_set_title (GTK_WINDOW (self), student ? _("Edit student") : _("New student"));
   adw_window_title_set_subtitle (self->title, student ? student->full_name : NULL);
+
+  /* The first field is where typing starts. */
+  gtk_window_set_focus (GTK_WINDOW (self), g_hash_table_lookup (self->rows, fields[0].property));
   return self;
 }
 
