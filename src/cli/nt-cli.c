@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "nt-cli.h"
+#include "nt-cli-export.h"
 #include "nt-demo.h"
 #include "nt-school.h"
 
@@ -22,6 +23,11 @@ nt_cli_options_free (NtCliOptions *options)
     return;
   g_free (options->db_path);
   g_free (options->demo_path);
+  g_free (options->export_name);
+  g_free (options->output);
+  g_free (options->from);
+  g_free (options->to);
+  g_free (options->group_by);
   g_free (options);
 }
 
@@ -51,6 +57,20 @@ nt_cli_parse (int     *argc,
       N_("With --demo: how many students (default about 800)"), N_("N") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version,
       N_("Print the version and exit"), NULL },
+    { "list-reports", 0, 0, G_OPTION_ARG_NONE, &o->list_reports,
+      N_("List the reports (name, title, what it holds) and exit"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_STRING, &o->export_name,
+      N_("Write a report (see --list-reports) to the file given with -o, and exit"), N_("REPORT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
+      N_("With --export: the .xlsx file to write (an existing file is replaced)"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &o->from,
+      N_("With --export: the first day of the period"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &o->to,
+      N_("With --export: the last day of the period"), N_("YYYY-MM-DD") },
+    { "group-by", 0, 0, G_OPTION_ARG_STRING, &o->group_by,
+      N_("With --export students: group the list by class (the default) or by room"), N_("class|room") },
+    { "building", 0, 0, G_OPTION_ARG_INT64, &o->building,
+      N_("With --export: only this building (its number); every building when left out"), N_("N") },
     { NULL }
   };
 
@@ -80,6 +100,9 @@ nt_cli_parse (int     *argc,
       return NULL;
     }
 
+  if (!nt_cli_export_check (o, error))
+    return NULL;
+
   o->db_path = db ? g_steal_pointer (&db) : nt_cli_default_db_path ();
   return g_steal_pointer (&o);
 }
@@ -87,7 +110,7 @@ nt_cli_parse (int     *argc,
 gboolean
 nt_cli_has_job (NtCliOptions *o)
 {
-  return o->version || o->demo_path != NULL;
+  return o->version || o->demo_path != NULL || o->list_reports || o->export_name != NULL;
 }
 
 static int
@@ -125,5 +148,9 @@ nt_cli_run (NtCliOptions *o)
     }
   if (o->demo_path)
     return run_demo (o);
+  if (o->list_reports)
+    return nt_cli_list_reports ();
+  if (o->export_name)
+    return nt_cli_export (o);
   return 2;
 }

@@ -13,6 +13,13 @@ typedef struct
   gint64   seed;         /* --seed */
   gint64   n_students;   /* --students (with --demo) */
   gboolean version;      /* --version */
+  gboolean list_reports; /* --list-reports */
+  char    *export_name;  /* --export: a report's name */
+  char    *output;       /* -o, with --export */
+  char    *from;         /* --from, ISO, with --export */
+  char    *to;           /* --to, ISO, with --export */
+  char    *group_by;     /* --group-by: "class" or "room" */
+  gint64   building;     /* --building, 0 for every building */
 } NtCliOptions;
 
 NtCliOptions *nt_cli_parse            (int           *argc,

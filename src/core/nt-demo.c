@@ -15,6 +15,8 @@
 
 #include <glib/gstdio.h>
 
+#include "nt-assign.h"
+#include "nt-assignments.h"
 #include "nt-date.h"
 #include "nt-demo.h"
 #include "nt-error.h"
@@ -706,7 +708,10 @@ add_students (Demo    *d,
       s = draw_student (d, i, sibling);
       if (!nt_students_insert_unchecked (d->store, s, error))
         return FALSE;
-      if (g_str_equal (s->boarding, "boarding") && !assign_bed (d, s, error))
+      /* The default school's boarders are placed by the auto-assignment
+       * (place_boarders); here only last year's history, and the beds of a
+       * benchmark school, too large to plan in a moment. */
+      if (g_str_equal (s->boarding, "boarding") && (d->scale > 1 || !s->active) && !assign_bed (d, s, error))
         return FALSE;
 
       if (recent->len >= 200)
@@ -715,6 +720,86 @@ add_students (Demo    *d,
     }
 
   return TRUE;
+}
+
+/* The boarders go to their beds by the term-start auto-assignment, on the
+ * day the dorm opens; then a few move during October, with the reason in
+ * the history. Everything is chosen by id order: the same seed gives the
+ * same beds. */
+static gboolean
+place_boarders (Demo    *d,
+                GError **error)
+{
+  static const char * const reasons[] = {
+    "Xin chuyển phòng để ở cùng anh trai",
+    "Chuyển phòng theo đề nghị của giáo viên chủ nhiệm",
+    "Phòng cũ hỏng trần, chuyển để sửa chữa",
+    "Sắp xếp lại phòng theo khối lớp",
+    "Lý do sức khỏe, chuyển xuống tầng 1",
+  };
+  static const int days[] = { 6, 9, 13, 20, 27 };
+  g_autoptr(NtAssignPlan) plan = NULL;
+  g_autofree char *start = iso_day (d->year, 8, 25);
+  g_autofree char *batch = NULL;
+  sqlite3_stmt *stmt;
+  GArray *movers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean ok = TRUE;
+
+  plan = nt_assign_propose (d->store, NULL, NULL, error);
+  if (plan == NULL || !nt_assign_apply (d->store, plan, start, &batch, error))
+    {
+      g_array_unref (movers);
+      return FALSE;
+    }
+
+  /* Every 37th placed boarder, up to five, moves to the first free bed of
+   * another room for their gender. */
+  stmt = nt_store_prepare (d->store,
+                           "SELECT student_id FROM bed_assignments WHERE end_date IS NULL "
+                           "ORDER BY student_id", error);
+  if (stmt == NULL)
+    {
+      g_array_unref (movers);
+      return FALSE;
+    }
+  for (guint i = 0; sqlite3_step (stmt) == SQLITE_ROW && movers->len < G_N_ELEMENTS (reasons); i++)
+    if (i % 37 == 5)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        g_array_append_val (movers, id);
+      }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; ok && i < movers->len; i++)
+    {
+      gint64 student = g_array_index (movers, gint64, i);
+      g_autofree char *day = iso_day (d->year, 10, days[i]);
+      gint64 bed = 0;
+
+      stmt = nt_store_prepare (d->store,
+                               "SELECT b.id FROM beds b JOIN rooms r ON r.id = b.room_id "
+                               "JOIN buildings bl ON bl.id = r.building_id, students s "
+                               "WHERE s.id = ?1 AND r.kind = 'dorm' AND r.active AND bl.active AND b.active "
+                               "AND NOT b.locked AND r.gender IN ('X', s.gender) AND bl.gender IN ('X', s.gender) "
+                               "AND r.id <> (SELECT x.room_id FROM bed_assignments a JOIN beds x ON x.id = a.bed_id "
+                               "             WHERE a.student_id = s.id AND a.end_date IS NULL) "
+                               "AND NOT EXISTS (SELECT 1 FROM bed_assignments a WHERE a.bed_id = b.id AND a.end_date IS NULL) "
+                               "ORDER BY b.id LIMIT 1", error);
+      if (stmt == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      sqlite3_bind_int64 (stmt, 1, student);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        bed = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (bed != 0)
+        ok = nt_assign_move (d->store, student, bed, day, reasons[i], error);
+    }
+
+  g_array_unref (movers);
+  return ok;
 }
 
 /* ----- the whole school ------------------------------------------------- */
@@ -785,7 +870,8 @@ populate (Demo    *d,
   return add_school (d, principal, error) &&
          set_homerooms (d, error) &&
          add_dorm (d, error) &&
-         add_students (d, error);
+         add_students (d, error) &&
+         (d->scale > 1 || place_boarders (d, error));
 }
 
 /* A benchmark school of 100,000 students would write an audit row (a JSON

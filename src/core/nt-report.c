@@ -114,6 +114,9 @@ add_format (lxw_workbook *workbook,
   return format;
 }
 
+/* libxlsxwriter caches the style index only in the first of several equal
+ * formats, and hashes the others again on every cell they are used for:
+ * equal roles therefore share one format. */
 static void
 create_formats (NtReport *self)
 {
@@ -122,24 +125,24 @@ create_formats (NtReport *self)
 
   f[FMT_AUTHORITY] = add_format (wb, FONT_SIZE, FALSE, FALSE, LXW_ALIGN_CENTER, FALSE);
   f[FMT_SCHOOL] = add_format (wb, FONT_SIZE, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
-  f[FMT_COUNTRY] = add_format (wb, FONT_SIZE, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
+  f[FMT_COUNTRY] = f[FMT_SCHOOL];
+  f[FMT_SIGN_TITLE] = f[FMT_SCHOOL];
+  f[FMT_SIGN_NAME] = f[FMT_SCHOOL];
   f[FMT_MOTTO] = add_format (wb, FONT_SIZE_MOTTO, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
   format_set_underline (f[FMT_MOTTO], LXW_UNDERLINE_SINGLE);
   f[FMT_TITLE] = add_format (wb, FONT_SIZE_TITLE, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
   f[FMT_SUBTITLE] = add_format (wb, FONT_SIZE, FALSE, TRUE, LXW_ALIGN_CENTER, FALSE);
+  f[FMT_PLACE_DATE] = f[FMT_SUBTITLE];
+  f[FMT_SIGN_NOTE] = f[FMT_SUBTITLE];
   f[FMT_HEAD] = add_format (wb, FONT_SIZE, TRUE, FALSE, LXW_ALIGN_CENTER, TRUE);
   format_set_text_wrap (f[FMT_HEAD]);
   f[FMT_CELL_LEFT] = add_format (wb, FONT_SIZE, FALSE, FALSE, LXW_ALIGN_LEFT, TRUE);
   f[FMT_CELL_CENTER] = add_format (wb, FONT_SIZE, FALSE, FALSE, LXW_ALIGN_CENTER, TRUE);
+  f[FMT_NUMBER] = f[FMT_CELL_CENTER];
   f[FMT_CELL_RIGHT] = add_format (wb, FONT_SIZE, FALSE, FALSE, LXW_ALIGN_RIGHT, TRUE);
-  f[FMT_NUMBER] = add_format (wb, FONT_SIZE, FALSE, FALSE, LXW_ALIGN_CENTER, TRUE);
   f[FMT_DATE] = add_format (wb, FONT_SIZE, FALSE, FALSE, LXW_ALIGN_CENTER, TRUE);
   format_set_num_format (f[FMT_DATE], "dd/mm/yyyy");
   f[FMT_GROUP] = add_format (wb, FONT_SIZE, TRUE, FALSE, LXW_ALIGN_LEFT, TRUE);
-  f[FMT_PLACE_DATE] = add_format (wb, FONT_SIZE, FALSE, TRUE, LXW_ALIGN_CENTER, FALSE);
-  f[FMT_SIGN_TITLE] = add_format (wb, FONT_SIZE, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
-  f[FMT_SIGN_NOTE] = add_format (wb, FONT_SIZE, FALSE, TRUE, LXW_ALIGN_CENTER, FALSE);
-  f[FMT_SIGN_NAME] = add_format (wb, FONT_SIZE, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
   f[FMT_PLAIN] = add_format (wb, FONT_SIZE, FALSE, FALSE, LXW_ALIGN_NONE, FALSE);
 }
 

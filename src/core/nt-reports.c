@@ -547,8 +547,9 @@ nt_report_rooms (NtStore                *store,
   sqlite3_reset (stmt);
   if (options->building_id != 0 && ids->len == 0)
     {
-      g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND,
-                   _("There is no building with the number %" G_GINT64_FORMAT), options->building_id);
+      /* Formatted apart: xgettext cannot read G_GINT64_FORMAT inside a msgid. */
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, options->building_id);
+      g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND, _("There is no building with the number %s"), id);
       return FALSE;
     }
 

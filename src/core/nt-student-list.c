@@ -79,24 +79,6 @@ list_model_iface_init (GListModelInterface *iface)
 
 /* ----- the query -------------------------------------------------------- */
 
-/* Each typed word must start a word of the name or code: "an" finds "An"
- * and "Anh", not "Văn". Words are quoted, so nothing typed is FTS syntax. */
-static char *
-fts_query (char **tokens)
-{
-  GString *q = g_string_new (NULL);
-
-  for (guint i = 0; tokens[i]; i++)
-    {
-      g_autofree char *escaped = NULL;
-      g_auto(GStrv) parts = g_strsplit (tokens[i], "\"", -1);
-
-      escaped = g_strjoinv ("\"\"", parts);
-      g_string_append_printf (q, "%s\"%s\"*", i > 0 ? " " : "", escaped);
-    }
-  return g_string_free (q, FALSE);
-}
-
 static const char *
 order_by (NtStudentSort sort)
 {
@@ -175,7 +157,8 @@ nt_student_list_refresh (NtStudentList *self)
     sqlite3_bind_text (stmt, param++, self->boarding, -1, SQLITE_TRANSIENT);
   if (searching)
     {
-      g_autofree char *query = fts_query (self->tokens);
+      g_autofree char *joined = g_strjoinv (" ", self->tokens);
+      g_autofree char *query = nt_vn_fts_prefix_query (joined);
       sqlite3_bind_text (stmt, param++, query, -1, SQLITE_TRANSIENT);
     }
 

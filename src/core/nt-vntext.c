@@ -193,6 +193,31 @@ nt_vn_search_tokens (const char *query)
   return g_strv_builder_end (builder);
 }
 
+/**
+ * nt_vn_fts_prefix_query:
+ * @query: what a person typed
+ *
+ * Returns: (transfer full): an FTS5 query in which each typed word must
+ *   start a word of the indexed text ("an" finds "An" and "Anh", not
+ *   "Văn"); words are quoted, so nothing typed is FTS syntax. Empty when
+ *   @query is blank.
+ */
+char *
+nt_vn_fts_prefix_query (const char *query)
+{
+  g_auto(GStrv) tokens = nt_vn_search_tokens (query);
+  GString *q = g_string_new (NULL);
+
+  for (guint i = 0; tokens[i]; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (tokens[i], "\"", -1);
+      g_autofree char *escaped = g_strjoinv ("\"\"", parts);
+
+      g_string_append_printf (q, "%s\"%s\"*", i > 0 ? " " : "", escaped);
+    }
+  return g_string_free (q, FALSE);
+}
+
 /* ----- name keys -------------------------------------------------------- */
 
 static void

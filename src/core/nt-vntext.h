@@ -18,6 +18,7 @@ GBytes   *nt_vn_name_key        (const char *full_name);
 int       nt_vn_compare_names   (const char *a,
                                  const char *b);
 char    **nt_vn_search_tokens   (const char *query);
+char     *nt_vn_fts_prefix_query (const char *query);
 gboolean  nt_vn_register_sqlite (sqlite3    *db,
                                  GError    **error);
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "nt-date.h"
+#include "nt-date-reason-dialog.h"
 #include "nt-student-details.h"
 #include "nt-student-editor.h"
 #include "nt-student-fields.h"
@@ -154,22 +155,18 @@ nt_student_details_mark_left (NtStudentDetails  *self,
   return nt_students_mark_left (nt_context_get_store (self->context), self->student_id, iso, reason, error);
 }
 
-static void
-on_mark_left_response (AdwMessageDialog *dialog,
-                       const char       *response,
-                       NtStudentDetails *self)
+static gboolean
+mark_left_confirmed (const char  *date_display,
+                     const char  *reason,
+                     gpointer     user_data,
+                     GError     **error)
 {
-  GtkEditable *date_entry = g_object_get_data (G_OBJECT (dialog), "date");
-  GtkEditable *reason_entry = g_object_get_data (G_OBJECT (dialog), "reason");
-  g_autoptr(GError) error = NULL;
+  NtStudentDetails *self = user_data;
 
-  if (!g_str_equal (response, "mark"))
-    return;
-  if (!nt_student_details_mark_left (self, gtk_editable_get_text (date_entry),
-                                     gtk_editable_get_text (reason_entry), &error))
-    toast (self, adw_toast_new (error->message));
-  else
-    toast (self, adw_toast_new (_("Marked as left the school; the record is kept.")));
+  if (!nt_student_details_mark_left (self, date_display, reason, error))
+    return FALSE;
+  toast (self, adw_toast_new (_("Marked as left the school; the record is kept.")));
+  return TRUE;
 }
 
 static void
@@ -178,29 +175,11 @@ mark_left_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   NtStudentDetails *self = NT_STUDENT_DETAILS (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
   g_autofree char *body = g_strdup_printf (_("%s stays in the records, with the date they left, and no longer appears among the students studying."),
                                            self->student->full_name);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Mark as left the school?"), body);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *date_entry = gtk_entry_new ();
-  GtkWidget *reason_entry = gtk_entry_new ();
 
-  gtk_editable_set_text (GTK_EDITABLE (date_entry), today);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (date_entry), _("Date left (dd/mm/yyyy)"));
-  gtk_entry_set_placeholder_text (GTK_ENTRY (reason_entry), _("Reason (moved school, dropped out, …)"));
-  gtk_box_append (GTK_BOX (box), date_entry);
-  gtk_box_append (GTK_BOX (box), reason_entry);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"), "mark", _("_Mark as left"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mark", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "mark");
-  g_object_set_data (G_OBJECT (dialog), "date", date_entry);
-  g_object_set_data (G_OBJECT (dialog), "reason", reason_entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_mark_left_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  nt_date_reason_dialog_new (GTK_WINDOW (self), _("Mark as left the school?"), body, _("_Mark as left"),
+                             TRUE, NULL, mark_left_confirmed, g_object_ref (self), g_object_unref);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "nt-overview-page.h"
+#include "nt-rooms-page.h"
 #include "nt-school.h"
 #include "nt-students-page.h"
 #include "nt-user-chooser.h"
@@ -45,6 +46,7 @@ typedef struct
 static const Section sections[] = {
   { "overview", N_("Overview"), "view-grid-symbolic", nt_overview_page_get_type },
   { "students", N_("Students"), "system-users-symbolic", nt_students_page_get_type },
+  { "rooms", N_("Rooms"), "go-home-symbolic", nt_rooms_page_get_type },
 };
 
 /* ----- sections --------------------------------------------------------- */

@@ -1,0 +1,220 @@
+/* test-rooms-page.c: the Rooms section under Xvfb: tiles, and manual
+ * assignment through the room window, refusals included */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "nt-context.h"
+#include "nt-error.h"
+#include "nt-room-details.h"
+#include "nt-rooms-page.h"
+#include "nt-rooms.h"
+#include "nt-school.h"
+#include "nt-students.h"
+#include "nt-test-util.h"
+#include "nt-window.h"
+
+typedef struct
+{
+  NtStore   *store;
+  NtContext *context;
+  NtWindow  *window;
+} Fixture;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gint64
+add_boarder (NtStore    *store,
+             const char *code,
+             const char *name,
+             const char *gender)
+{
+  g_autoptr(NtStudent) s = nt_student_new ();
+  g_autoptr(GError) error = NULL;
+
+  nt_student_set_text (s, "code", code);
+  nt_student_set_text (s, "full-name", name);
+  nt_student_set_text (s, "gender", gender);
+  nt_student_set_text (s, "birth-date", "2011-05-06");
+  nt_student_set_text (s, "boarding", "boarding");
+  s->class_id = nt_classes_find (store, "9A1");
+  g_assert_true (nt_students_save (store, s, NULL, &error));
+  g_assert_no_error (error);
+  return s->id;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  f->store = nt_test_demo_store (11);
+  f->context = nt_context_new (f->store, settings);
+  f->window = nt_window_new (NULL, f->context);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 760);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin (100);
+  nt_window_show_section (f->window, "rooms");
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin (50);
+  g_clear_object (&f->context);
+  g_clear_object (&f->store);
+}
+
+static NtRoomsPage *
+rooms_page (Fixture *f)
+{
+  return NT_ROOMS_PAGE (nt_window_get_page (f->window, "rooms"));
+}
+
+/* A dorm room of the building with @gender that has a free bed, and that bed. */
+static gint64
+free_bed_in (NtStore    *store,
+             const char *gender,
+             char      **room_number)
+{
+  sqlite3_stmt *stmt = nt_store_prepare (store,
+                                         "SELECT d.id, r.number FROM beds d JOIN rooms r ON r.id = d.room_id "
+                                         "JOIN buildings b ON b.id = r.building_id "
+                                         "WHERE b.gender = ?1 AND r.kind = 'dorm' AND d.active = 1 AND d.locked = 0 "
+                                         "AND NOT EXISTS (SELECT 1 FROM bed_assignments a WHERE a.bed_id = d.id "
+                                         "AND a.end_date IS NULL) ORDER BY r.floor, r.number, d.label LIMIT 1", NULL);
+  gint64 id;
+
+  sqlite3_bind_text (stmt, 1, gender, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  *room_number = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static gint64
+room_of_bed (NtStore *store,
+             gint64   bed_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT room_id FROM beds WHERE id = %" G_GINT64_FORMAT, bed_id);
+  return nt_store_count (store, sql);
+}
+
+static void
+test_tiles (Fixture       *f,
+            gconstpointer  data)
+{
+  NtRoomsPage *page = rooms_page (f);
+  g_autoptr(GListStore) buildings = nt_rooms_list_buildings (f->store, TRUE, NULL);
+  g_autoptr(NtBuilding) first = g_list_model_get_item (G_LIST_MODEL (buildings), 0);
+  g_autoptr(GListStore) rooms = nt_rooms_list_rooms (f->store, first->id, FALSE, NULL);
+  g_autofree char *number = NULL;
+  guint with_free = 0;
+
+  g_assert_cmpstr (nt_window_get_section (f->window), ==, "rooms");
+  nt_rooms_page_select_building (page, 0);
+  g_assert_cmpuint (nt_rooms_page_get_n_tiles (page), ==, g_list_model_get_n_items (G_LIST_MODEL (rooms)));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (rooms)); i++)
+    {
+      g_autoptr(NtRoom) room = g_list_model_get_item (G_LIST_MODEL (rooms), i);
+      GtkWidget *tile = nt_rooms_page_find_tile (page, room->number);
+
+      g_assert_nonnull (tile);
+      if (g_str_equal (room->kind, "dorm") && room->occupied < room->total)
+        {
+          with_free++;
+          g_assert_true (gtk_widget_has_css_class (tile, "nt-room-free"));
+        }
+    }
+
+  /* The filter leaves the rooms with free beds only. */
+  nt_rooms_page_set_free_only (page, TRUE);
+  g_assert_cmpuint (nt_rooms_page_get_n_tiles (page), ==, with_free);
+  nt_rooms_page_set_free_only (page, FALSE);
+}
+
+static void
+test_assign_and_refusals (Fixture       *f,
+                          gconstpointer  data)
+{
+  NtRoomsPage *page = rooms_page (f);
+  g_autofree char *boys_room = NULL;
+  gint64 bed = free_bed_in (f->store, "M", &boys_room);
+  gint64 girl = add_boarder (f->store, "T9001", "Lò Thị Mai", "F");
+  gint64 boy = add_boarder (f->store, "T9002", "Vàng A Dế", "M");
+  gint64 open_before = nt_store_count (f->store, "SELECT count(*) FROM bed_assignments WHERE end_date IS NULL");
+  NtRoomDetails *details;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NtAssignment) now = NULL;
+  g_autoptr(GListStore) history = NULL;
+
+  details = NT_ROOM_DETAILS (nt_rooms_page_open_room (page, room_of_bed (f->store, bed)));
+  g_assert_nonnull (details);
+  g_assert_cmpuint (nt_room_details_get_n_beds (details), >, 0);
+
+  /* A girl into a boys' room: refused with the reason, nothing written. */
+  g_assert_false (nt_room_details_apply (details, NT_BED_CHANGE_ASSIGN, bed, girl, "01/09/2026", "Xếp phòng", &error));
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_assert_nonnull (strstr (nt_room_details_get_last_message (details), "Lò Thị Mai"));
+  g_clear_error (&error);
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM bed_assignments WHERE end_date IS NULL"),
+                   ==, open_before);
+
+  /* A bad date: refused before anything is tried. */
+  g_assert_false (nt_room_details_apply (details, NT_BED_CHANGE_ASSIGN, bed, boy, "31/02/2026", "", &error));
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A boy without a bed: placed. */
+  g_assert_true (nt_room_details_apply (details, NT_BED_CHANGE_ASSIGN, bed, boy, "01/09/2026", "Xếp phòng", &error));
+  g_assert_no_error (error);
+  now = nt_rooms_current_assignment (f->store, boy);
+  g_assert_nonnull (now);
+  g_assert_cmpint (now->bed_id, ==, bed);
+  g_assert_cmpstr (now->start_date, ==, "2026-09-01");
+
+  /* The bed is taken now: a second boy is refused. */
+  {
+    gint64 other = add_boarder (f->store, "T9003", "Sùng A Páo", "M");
+    g_assert_false (nt_room_details_apply (details, NT_BED_CHANGE_ASSIGN, bed, other, "02/09/2026", "", &error));
+    g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
+  /* Taking him out ends the assignment; history keeps both dates. */
+  g_assert_true (nt_room_details_apply (details, NT_BED_CHANGE_TAKE_OUT, bed, 0, "15/10/2026", "Về nhà ở", &error));
+  g_assert_no_error (error);
+  g_assert_null (nt_rooms_current_assignment (f->store, boy));
+  history = nt_rooms_student_history (f->store, boy, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 1);
+  {
+    g_autoptr(NtAssignment) past = g_list_model_get_item (G_LIST_MODEL (history), 0);
+    g_assert_cmpstr (past->start_date, ==, "2026-09-01");
+    g_assert_cmpstr (past->end_date, ==, "2026-10-15");
+  }
+  gtk_window_destroy (GTK_WINDOW (details));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  nt_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/rooms/tiles", Fixture, NULL, fixture_setup, test_tiles, fixture_teardown);
+  g_test_add ("/rooms/assign-and-refusals", Fixture, NULL, fixture_setup, test_assign_and_refusals, fixture_teardown);
+  return g_test_run ();
+}
