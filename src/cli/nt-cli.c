@@ -7,6 +7,7 @@
 
 #include "nt-cli.h"
 #include "nt-cli-export.h"
+#include "nt-cli-import.h"
 #include "nt-demo.h"
 #include "nt-school.h"
 
@@ -24,6 +25,8 @@ nt_cli_options_free (NtCliOptions *options)
   g_free (options->db_path);
   g_free (options->demo_path);
   g_free (options->export_name);
+  g_free (options->import_students);
+  g_free (options->import_staff);
   g_free (options->output);
   g_free (options->from);
   g_free (options->to);
@@ -57,6 +60,10 @@ nt_cli_parse (int     *argc,
       N_("With --demo: how many students (default about 800)"), N_("N") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version,
       N_("Print the version and exit"), NULL },
+    { "import-students", 0, 0, G_OPTION_ARG_FILENAME, &o->import_students,
+      N_("Import the student list from an .xlsx or CSV file: prints the check of every row, writes only when all are right (exit code 0)"), N_("FILE") },
+    { "import-staff", 0, 0, G_OPTION_ARG_FILENAME, &o->import_staff,
+      N_("Import the staff list from an .xlsx or CSV file, as --import-students does"), N_("FILE") },
     { "list-reports", 0, 0, G_OPTION_ARG_NONE, &o->list_reports,
       N_("List the reports (name, title, what it holds) and exit"), NULL },
     { "export", 0, 0, G_OPTION_ARG_STRING, &o->export_name,
@@ -110,7 +117,8 @@ nt_cli_parse (int     *argc,
 gboolean
 nt_cli_has_job (NtCliOptions *o)
 {
-  return o->version || o->demo_path != NULL || o->list_reports || o->export_name != NULL;
+  return o->version || o->demo_path != NULL || o->list_reports || o->export_name != NULL ||
+         o->import_students != NULL || o->import_staff != NULL;
 }
 
 static int
@@ -148,6 +156,10 @@ nt_cli_run (NtCliOptions *o)
     }
   if (o->demo_path)
     return run_demo (o);
+  if (o->import_students)
+    return nt_cli_import (o->db_path, o->import_students, NT_IMPORT_STUDENTS);
+  if (o->import_staff)
+    return nt_cli_import (o->db_path, o->import_staff, NT_IMPORT_STAFF);
   if (o->list_reports)
     return nt_cli_list_reports ();
   if (o->export_name)

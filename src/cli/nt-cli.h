@@ -14,6 +14,8 @@ typedef struct
   gint64   n_students;   /* --students (with --demo) */
   gboolean version;      /* --version */
   gboolean list_reports; /* --list-reports */
+  char    *import_students; /* --import-students FILE */
+  char    *import_staff;     /* --import-staff FILE */
   char    *export_name;  /* --export: a report's name */
   char    *output;       /* -o, with --export */
   char    *from;         /* --from, ISO, with --export */

@@ -430,6 +430,9 @@ validate_student_row (NtImport    *self,
                       guint        row,
                       GHashTable  *codes_seen)
 {
+  /* Problems found while reading the cells come first; the form's rules
+   * then add only what they did not already say. */
+  guint problems_before = self->problems->len;
   g_autofree char *code = field_text (self, row, "code");
   g_autofree char *name = row_full_name (self, row);
   g_autofree char *birth = field_date (self, row, "birth-date");
@@ -437,7 +440,6 @@ validate_student_row (NtImport    *self,
   const char *gender = row_gender (self, row);
   g_autoptr(NtStudent) s = NULL;
   g_autoptr(GHashTable) field_errors = NULL;
-  guint problems_before = self->problems->len;
   gint64 existing = 0;
   gint64 class_id = 0;
   const char *boarding;

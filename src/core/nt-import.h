@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 
 #include "nt-import-columns.h"
+#include "nt-progress.h"
 #include "nt-store.h"
 
 G_BEGIN_DECLS
@@ -33,8 +34,6 @@ typedef struct
   guint skipped_empty;
 } NtImportCounts;
 
-typedef void (*NtProgressFunc) (double   fraction,
-                                gpointer user_data);
 
 NtImport   *nt_import_new            (NtStore         *store,
                                       NtImportKind     kind);

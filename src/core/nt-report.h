@@ -18,13 +18,11 @@
 
 #include <glib.h>
 
+#include "nt-progress.h"
 #include "nt-store.h"
 
 G_BEGIN_DECLS
 
-/* Called every few hundred rows with the fraction done (0 to 1). */
-typedef void (*NtProgressFunc) (double   fraction,
-                                gpointer user_data);
 
 typedef struct _NtReport      NtReport;
 typedef struct _NtReportSheet NtReportSheet;

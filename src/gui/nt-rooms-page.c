@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nt-assign-dialog.h"
 #include "nt-context.h"
 #include "nt-room-details.h"
 #include "nt-rooms-page.h"
@@ -234,6 +235,18 @@ on_store_changed (NtStore     *store,
     reload_buildings (self);
 }
 
+static void
+assign_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  NtRoomsPage *self = NT_ROOMS_PAGE (widget);
+  NtAssignDialog *dialog = nt_assign_dialog_new (self->context);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ----- public ----------------------------------------------------------- */
 
 GtkWindow *
@@ -347,6 +360,7 @@ nt_rooms_page_class_init (NtRoomsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NtRoomsPage, floors_box);
   gtk_widget_class_bind_template_callback (widget_class, on_building_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_free_only_toggled);
+  gtk_widget_class_install_action (widget_class, "rooms.assign", NULL, assign_action);
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include "nt-context.h"
 #include "nt-date.h"
+#include "nt-import-dialog.h"
 #include "nt-school.h"
 #include "nt-student-details.h"
 #include "nt-student-editor.h"
@@ -340,6 +341,18 @@ add_action (GtkWidget  *widget,
 }
 
 static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  NtStudentsPage *self = NT_STUDENTS_PAGE (widget);
+  NtImportDialog *dialog = nt_import_dialog_new (self->context);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 details_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
@@ -446,6 +459,7 @@ nt_students_page_class_init (NtStudentsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "students.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "students.details", NULL, details_action);
+  gtk_widget_class_install_action (widget_class, "students.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "students.search", NULL, search_action);
 }
 
