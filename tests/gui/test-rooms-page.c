@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "nt-assign-dialog.h"
 #include "nt-context.h"
 #include "nt-error.h"
 #include "nt-room-details.h"
@@ -206,6 +207,55 @@ test_assign_and_refusals (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (details));
 }
 
+static void
+test_term_start_assignment (Fixture       *f,
+                            gconstpointer  data)
+{
+  NtAssignDialog *dialog = nt_assign_dialog_new (f->context);
+  gint64 a = add_boarder (f->store, "T9101", "Hờ A Lử", "M");
+  gint64 b = add_boarder (f->store, "T9102", "Mùa Thị Dợ", "F");
+  gint64 c = add_boarder (f->store, "T9103", "Lầu A Chư", "M");
+  gint64 open_before = nt_store_count (f->store, "SELECT count(*) FROM bed_assignments WHERE end_date IS NULL");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *batch = NULL;
+  g_autoptr(NtAssignment) now_a = NULL;
+  g_autoptr(NtAssignment) now_b = NULL;
+  g_autoptr(NtAssignment) now_c = NULL;
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_object_ref (dialog);
+
+  g_assert_true (nt_assign_dialog_propose (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (nt_assign_plan_lookup (nt_assign_dialog_get_plan (dialog), a));
+  g_assert_nonnull (nt_assign_plan_lookup (nt_assign_dialog_get_plan (dialog), c));
+
+  /* The person leaves one student out, to place by hand. */
+  g_assert_true (nt_assign_dialog_leave_out (dialog, c, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (nt_assign_dialog_apply (dialog, "01/09/2026", &batch, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (batch);
+  now_a = nt_rooms_current_assignment (f->store, a);
+  now_b = nt_rooms_current_assignment (f->store, b);
+  now_c = nt_rooms_current_assignment (f->store, c);
+  g_assert_nonnull (now_a);
+  g_assert_nonnull (now_b);
+  g_assert_null (now_c);
+  g_assert_cmpstr (now_a->batch, ==, batch);
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM bed_assignments WHERE end_date IS NULL"),
+                   >=, open_before + 2);
+
+  /* Undo takes the whole batch back. */
+  g_assert_true (nt_assign_undo_batch (f->store, batch, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM bed_assignments WHERE end_date IS NULL"),
+                   ==, open_before);
+  g_object_unref (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,5 +266,6 @@ main (int   argc,
 
   g_test_add ("/rooms/tiles", Fixture, NULL, fixture_setup, test_tiles, fixture_teardown);
   g_test_add ("/rooms/assign-and-refusals", Fixture, NULL, fixture_setup, test_assign_and_refusals, fixture_teardown);
+  g_test_add ("/rooms/term-start-assignment", Fixture, NULL, fixture_setup, test_term_start_assignment, fixture_teardown);
   return g_test_run ();
 }
