@@ -138,10 +138,11 @@ show_plan (NtAssignDialog *self)
 
   for (int p = 0; p < NT_ASSIGN_N_PREFS; p++)
     if (self->options.enabled[p])
-      g_string_append_printf (totals, " · %s %.1f", nt_assign_preference_label (p),
+      g_string_append_printf (totals, "%s%s: %.1f", totals->len ? " · " : "", nt_assign_preference_label (p),
                               nt_assign_plan_get_score (self->plan, p));
+  adw_preferences_group_set_description (self->result_group, totals->str);
   {
-    g_autofree char *summary = g_strdup_printf (_("%u to place, %u cannot be placed%s"), n, n_unplaced, totals->str);
+    g_autofree char *summary = g_strdup_printf (_("%u to place, %u cannot be placed"), n, n_unplaced);
     gtk_label_set_text (self->summary_label, summary);
   }
   gtk_widget_set_sensitive (self->apply_button, n > 0);
