@@ -35,8 +35,8 @@ typedef struct
 static const Figure figures[] = {
   { "students", N_("students"), "students", G_STRUCT_OFFSET (NtSchoolFigures, students) },
   { "boarders", N_("boarding students"), "students", G_STRUCT_OFFSET (NtSchoolFigures, boarders) },
-  { "rooms", N_("dorm rooms"), NULL, G_STRUCT_OFFSET (NtSchoolFigures, rooms) },
-  { "free-beds", N_("free beds"), NULL, G_STRUCT_OFFSET (NtSchoolFigures, free_beds) },
+  { "rooms", N_("dorm rooms"), "rooms", G_STRUCT_OFFSET (NtSchoolFigures, rooms) },
+  { "free-beds", N_("free beds"), "rooms", G_STRUCT_OFFSET (NtSchoolFigures, free_beds) },
   { "staff", N_("staff"), NULL, G_STRUCT_OFFSET (NtSchoolFigures, staff) },
 };
 

@@ -7,6 +7,7 @@
 
 #include "nt-date.h"
 #include "nt-date-reason-dialog.h"
+#include "nt-rooms.h"
 #include "nt-student-details.h"
 #include "nt-student-editor.h"
 #include "nt-student-fields.h"
@@ -26,7 +27,10 @@ struct _NtStudentDetails
   AdwPreferencesGroup *identity_group;
   AdwPreferencesGroup *family_group;
   AdwPreferencesGroup *other_group;
+  AdwPreferencesGroup *history_group;
   GtkWidget           *status_row;
+  GtkWidget           *bed_row;
+  GPtrArray           *history_rows;
 };
 
 G_DEFINE_FINAL_TYPE (NtStudentDetails, nt_student_details, ADW_TYPE_WINDOW)
@@ -55,6 +59,43 @@ update_actions (NtStudentDetails *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.return", !self->student->active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.delete",
                                  !nt_students_has_history (store, self->student_id));
+}
+
+/* The bed now and every bed before: a student's history is never lost. */
+static void
+reload_beds (NtStudentDetails *self)
+{
+  NtStore *store = nt_context_get_store (self->context);
+  g_autoptr(NtAssignment) now = nt_rooms_current_assignment (store, self->student_id);
+  g_autoptr(GListStore) history = nt_rooms_student_history (store, self->student_id, NULL);
+  g_autofree char *bed = NULL;
+
+  if (now != NULL)
+    {
+      g_autofree char *since = nt_date_iso_to_display (now->start_date);
+      bed = g_strdup_printf (_("%s, room %s, bed %s, since %s"), now->building_name, now->room_number,
+                             now->bed_label, since);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->bed_row), bed ? bed : _("No bed"));
+
+  for (guint i = 0; i < self->history_rows->len; i++)
+    adw_preferences_group_remove (self->history_group, g_ptr_array_index (self->history_rows, i));
+  g_ptr_array_set_size (self->history_rows, 0);
+  for (guint i = 0; history && i < g_list_model_get_n_items (G_LIST_MODEL (history)); i++)
+    {
+      g_autoptr(NtAssignment) a = g_list_model_get_item (G_LIST_MODEL (history), i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *from = nt_date_iso_to_display (a->start_date);
+      g_autofree char *to = a->end_date ? nt_date_iso_to_display (a->end_date) : g_strdup (_("now"));
+      g_autofree char *title = g_strdup_printf (_("%s, room %s, bed %s"), a->building_name, a->room_number, a->bed_label);
+      g_autofree char *subtitle = g_strdup_printf ("%s – %s · %s", from, to, a->reason && a->reason[0] ? a->reason : "—");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (self->history_group, row);
+      g_ptr_array_add (self->history_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), self->history_rows->len > 0);
 }
 
 static gboolean
@@ -88,6 +129,7 @@ reload (NtStudentDetails *self)
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row), status);
 
+  reload_beds (self);
   adw_window_title_set_title (self->title, s->full_name);
   adw_window_title_set_subtitle (self->title, s->code);
   gtk_window_set_title (GTK_WINDOW (self), s->full_name);
@@ -270,6 +312,7 @@ nt_student_details_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), NT_TYPE_STUDENT_DETAILS);
   g_clear_pointer (&self->values, g_hash_table_unref);
+  g_clear_pointer (&self->history_rows, g_ptr_array_unref);
   g_clear_object (&self->student);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (nt_student_details_parent_class)->dispose (object);
@@ -288,6 +331,7 @@ nt_student_details_class_init (NtStudentDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, identity_group);
   gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, family_group);
   gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, other_group);
+  gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, history_group);
 
   gtk_widget_class_install_action (widget_class, "details.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "details.mark-left", NULL, mark_left_action);
@@ -301,6 +345,7 @@ static void
 nt_student_details_init (NtStudentDetails *self)
 {
   self->values = g_hash_table_new (g_str_hash, g_str_equal);
+  self->history_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -332,6 +377,10 @@ nt_student_details_new (NtContext *context,
   self->status_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), _("Status"));
   adw_preferences_group_add (self->identity_group, self->status_row);
+
+  self->bed_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->bed_row), _("Bed now"));
+  adw_preferences_group_add (self->other_group, self->bed_row);
 
   for (guint i = 0; i < n_fields; i++)
     {
