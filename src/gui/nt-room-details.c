@@ -16,6 +16,7 @@
 #include "nt-date.h"
 #include "nt-date-reason-dialog.h"
 #include "nt-room-details.h"
+#include "nt-room-editor.h"
 #include "nt-rooms.h"
 #include "nt-student-picker.h"
 
@@ -35,6 +36,8 @@ struct _NtRoomDetails
   AdwToastOverlay     *toasts;
   AdwPreferencesGroup *beds_group;
   AdwPreferencesGroup *history_group;
+  GtkButton           *close_button;
+  gboolean             room_active;
 };
 
 G_DEFINE_FINAL_TYPE (NtRoomDetails, nt_room_details, ADW_TYPE_WINDOW)
@@ -242,6 +245,31 @@ small_button (const char *label,
   return button;
 }
 
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  NtRoomDetails *self = NT_ROOM_DETAILS (widget);
+  NtRoomEditor *editor = nt_room_editor_new_room (self->context, 0, self->room_id);
+
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* A room with history is never deleted: it is closed, and can reopen. */
+static void
+toggle_active_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  NtRoomDetails *self = NT_ROOM_DETAILS (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!nt_rooms_set_room_active (nt_context_get_store (self->context), self->room_id, !self->room_active, &error))
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+}
+
 /* ----- filling in ------------------------------------------------------- */
 
 static void
@@ -343,6 +371,8 @@ reload (NtRoomDetails *self)
                               room->occupied, room->total);
   adw_window_title_set_title (self->title, title);
   adw_window_title_set_subtitle (self->title, subtitle);
+  self->room_active = room->active;
+  gtk_button_set_label (self->close_button, room->active ? _("Close the room") : _("Reopen the room"));
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   beds = nt_rooms_list_beds (store, self->room_id, NULL);
@@ -404,6 +434,9 @@ nt_room_details_class_init (NtRoomDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NtRoomDetails, toasts);
   gtk_widget_class_bind_template_child (widget_class, NtRoomDetails, beds_group);
   gtk_widget_class_bind_template_child (widget_class, NtRoomDetails, history_group);
+  gtk_widget_class_bind_template_child (widget_class, NtRoomDetails, close_button);
+  gtk_widget_class_install_action (widget_class, "room.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "room.toggle-active", NULL, toggle_active_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -12,6 +12,7 @@
 #include "nt-assign-dialog.h"
 #include "nt-context.h"
 #include "nt-room-details.h"
+#include "nt-room-editor.h"
 #include "nt-rooms-page.h"
 #include "nt-rooms.h"
 
@@ -247,6 +248,30 @@ assign_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+present_editor (NtRoomsPage  *self,
+                NtRoomEditor *editor)
+{
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  NtRoomsPage *self = NT_ROOMS_PAGE (widget);
+  g_autoptr(NtBuilding) building = selected_building (self);
+
+  if (g_str_equal (action_name, "rooms.add-building"))
+    present_editor (self, nt_room_editor_new_building (self->context, 0));
+  else if (building != NULL && g_str_equal (action_name, "rooms.edit-building"))
+    present_editor (self, nt_room_editor_new_building (self->context, building->id));
+  else if (building != NULL && g_str_equal (action_name, "rooms.add-room"))
+    present_editor (self, nt_room_editor_new_room (self->context, building->id, 0));
+}
+
 /* ----- public ----------------------------------------------------------- */
 
 GtkWindow *
@@ -361,6 +386,9 @@ nt_rooms_page_class_init (NtRoomsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_building_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_free_only_toggled);
   gtk_widget_class_install_action (widget_class, "rooms.assign", NULL, assign_action);
+  gtk_widget_class_install_action (widget_class, "rooms.add-building", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "rooms.edit-building", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "rooms.add-room", NULL, edit_action);
 }
 
 static void

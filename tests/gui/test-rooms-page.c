@@ -8,6 +8,7 @@
 #include "nt-context.h"
 #include "nt-error.h"
 #include "nt-room-details.h"
+#include "nt-room-editor.h"
 #include "nt-rooms-page.h"
 #include "nt-rooms.h"
 #include "nt-school.h"
@@ -256,6 +257,59 @@ test_term_start_assignment (Fixture       *f,
   g_object_unref (dialog);
 }
 
+static void
+test_edit_buildings_and_rooms (Fixture       *f,
+                               gconstpointer  data)
+{
+  NtRoomsPage *page = rooms_page (f);
+  gint64 buildings_before = nt_store_count (f->store, "SELECT count(*) FROM buildings");
+  g_autoptr(GError) error = NULL;
+  NtRoomEditor *editor;
+  gint64 building_id, room_id;
+
+  /* A building without a name is refused in the form; nothing is written. */
+  editor = g_object_ref_sink (nt_room_editor_new_building (f->context, 0));
+  nt_room_editor_set_text (editor, "name", "");
+  g_assert_false (nt_room_editor_save (editor, &error));
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM buildings"), ==, buildings_before);
+
+  nt_room_editor_set_text (editor, "name", "Nhà C");
+  nt_room_editor_set_text (editor, "gender", "F");
+  nt_room_editor_set_text (editor, "floors", "2");
+  g_assert_true (nt_room_editor_save (editor, &error));
+  g_assert_no_error (error);
+  g_object_unref (editor);
+  building_id = nt_store_count (f->store, "SELECT id FROM buildings WHERE name = 'Nhà C' AND gender = 'F' AND floors = 2");
+  g_assert_cmpint (building_id, >, 0);
+
+  /* A room on floor 3 of a two-floor building is refused. */
+  editor = g_object_ref_sink (nt_room_editor_new_room (f->context, building_id, 0));
+  nt_room_editor_set_text (editor, "number", "C301");
+  nt_room_editor_set_text (editor, "floor", "3");
+  nt_room_editor_set_text (editor, "gender", "F");
+  g_assert_false (nt_room_editor_save (editor, &error));
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+  nt_room_editor_set_text (editor, "number", "C201");
+  nt_room_editor_set_text (editor, "floor", "2");
+  nt_room_editor_set_text (editor, "capacity", "4");
+  g_assert_true (nt_room_editor_save (editor, &error));
+  g_assert_no_error (error);
+  g_object_unref (editor);
+  room_id = nt_store_count (f->store, "SELECT id FROM rooms WHERE number = 'C201'");
+  g_assert_cmpint (room_id, >, 0);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM beds WHERE room_id = %" G_GINT64_FORMAT, room_id);
+    g_assert_cmpint (nt_store_count (f->store, sql), ==, 4);
+  }
+
+  /* The new building is in the page's list, with its room. */
+  nt_rooms_page_select_building (page, 2);
+  g_assert_nonnull (nt_rooms_page_find_tile (page, "C201"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,6 +320,7 @@ main (int   argc,
 
   g_test_add ("/rooms/tiles", Fixture, NULL, fixture_setup, test_tiles, fixture_teardown);
   g_test_add ("/rooms/assign-and-refusals", Fixture, NULL, fixture_setup, test_assign_and_refusals, fixture_teardown);
+  g_test_add ("/rooms/edit-buildings-and-rooms", Fixture, NULL, fixture_setup, test_edit_buildings_and_rooms, fixture_teardown);
   g_test_add ("/rooms/term-start-assignment", Fixture, NULL, fixture_setup, test_term_start_assignment, fixture_teardown);
   return g_test_run ();
 }
