@@ -68,6 +68,26 @@ make_sidebar_row (const Section *section)
   return row;
 }
 
+/* A section's page is built when it is first shown: opening the window on
+ * a large school costs only the page the person looks at. */
+static GtkWidget *
+ensure_page (NtWindow   *self,
+             const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+
+  if (page != NULL)
+    return page;
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].name, name) == 0)
+      {
+        page = g_object_new (sections[i].get_type (), "context", self->context, NULL);
+        gtk_stack_add_named (self->stack, page, name);
+        return page;
+      }
+  return NULL;
+}
+
 static void
 on_sidebar_row_selected (GtkListBox    *list,
                          GtkListBoxRow *row,
@@ -78,6 +98,7 @@ on_sidebar_row_selected (GtkListBox    *list,
   if (row == NULL)
     return;
   name = gtk_widget_get_name (GTK_WIDGET (row));
+  ensure_page (self, name);
   gtk_stack_set_visible_child_name (self->stack, name);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     if (g_strcmp0 (sections[i].name, name) == 0)
@@ -120,7 +141,7 @@ nt_window_get_page (NtWindow   *self,
                     const char *name)
 {
   g_return_val_if_fail (NT_IS_WINDOW (self), NULL);
-  return gtk_stack_get_child_by_name (self->stack, name);
+  return ensure_page (self, name);
 }
 
 void
@@ -227,12 +248,7 @@ nt_window_constructed (GObject *object)
   g_assert (NT_IS_CONTEXT (self->context));
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    {
-      GtkWidget *page = g_object_new (sections[i].get_type (), "context", self->context, NULL);
-
-      gtk_stack_add_named (self->stack, page, sections[i].name);
-      gtk_list_box_append (self->sidebar_list, make_sidebar_row (&sections[i]));
-    }
+    gtk_list_box_append (self->sidebar_list, make_sidebar_row (&sections[i]));
 
   g_signal_connect_object (self->context, "notify::user", G_CALLBACK (update_user_label),
                            self, G_CONNECT_SWAPPED);
