@@ -28,6 +28,8 @@ struct _NtStore
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   guint       tx_depth;
   gint64      actor;
+  gboolean    verifying;      /* opened with VERIFY_LATER, check not done */
+  gint64      pending_actor;  /* set while verifying, written after */
 };
 
 G_DEFINE_FINAL_TYPE (NtStore, nt_store, G_TYPE_OBJECT)
@@ -134,6 +136,8 @@ has_sqlite_header (const char  *path,
 /* Opens @path read-only and checks it; never writes. */
 static gboolean
 check_existing_file (const char  *path,
+                     gboolean     quick_check,
+                     int         *version_out,
                      GError     **error)
 {
   sqlite3 *db = NULL;
@@ -160,18 +164,23 @@ check_existing_file (const char  *path,
 
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
 
-  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK)
-    goto damaged;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    goto damaged;
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (quick_check)
+    {
+      if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK)
+        goto damaged;
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+        goto damaged;
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
 
   if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW)
     goto damaged;
   version = sqlite3_column_int (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
+  if (version_out)
+    *version_out = version;
 
   if (version > nt_store_latest_schema_version ())
     {
@@ -341,6 +350,7 @@ nt_store_open (const char        *path,
 {
   g_autoptr(NtStore) self = NULL;
   gboolean exists;
+  gboolean verify_later = FALSE;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -364,8 +374,20 @@ nt_store_open (const char        *path,
   if (exists && g_file_test (path, G_FILE_TEST_IS_REGULAR) && !g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       GStatBuf st;
-      if (g_stat (path, &st) == 0 && st.st_size > 0 && !check_existing_file (path, error))
-        return NULL;
+      int version = 0;
+
+      if (g_stat (path, &st) == 0 && st.st_size > 0)
+        {
+          /* The full check reads the whole file; with VERIFY_LATER it runs
+           * in a thread after opening, while the store refuses writes. A
+           * file that needs an upgrade is always checked first. */
+          if (!check_existing_file (path, !(flags & NT_STORE_OPEN_VERIFY_LATER), &version, error))
+            return NULL;
+          if ((flags & NT_STORE_OPEN_VERIFY_LATER) && version < nt_store_latest_schema_version () &&
+              !check_existing_file (path, TRUE, NULL, error))
+            return NULL;
+          verify_later = (flags & NT_STORE_OPEN_VERIFY_LATER) && version == nt_store_latest_schema_version ();
+        }
     }
   else if (exists)
     {
@@ -397,6 +419,12 @@ nt_store_open (const char        *path,
       !run_migrations (self, error))
     return NULL;
 
+  if (verify_later)
+    {
+      if (!nt_store_exec (self, "PRAGMA query_only = 1", error))
+        return NULL;
+      self->verifying = TRUE;
+    }
   return g_steal_pointer (&self);
 }
 
@@ -477,6 +505,14 @@ nt_store_set_error (NtStore     *self,
   int rc = sqlite3_extended_errcode (self->db);
   NtErrorCode code = code_for_sqlite (rc);
   const char *detail = sqlite3_errmsg (self->db);
+
+  if (self->verifying && (rc & 0xff) == SQLITE_READONLY)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_BUSY,
+                   _("The database is still being checked (this takes a few seconds after start): %s was not saved. Try again in a moment."),
+                   what);
+      return;
+    }
 
   switch ((int) (rc & 0xff))
     {
@@ -638,6 +674,13 @@ nt_store_set_actor (NtStore  *self,
 
   g_return_val_if_fail (NT_IS_STORE (self), FALSE);
 
+  if (self->verifying)
+    {
+      self->pending_actor = staff_id;
+      self->actor = staff_id;
+      return TRUE;
+    }
+
   stmt = nt_store_prepare (self, "UPDATE app_session SET staff_id = ?1 WHERE id = 1", error);
   if (stmt == NULL)
     return FALSE;
@@ -657,4 +700,78 @@ nt_store_emit_changed (NtStore    *self,
 {
   g_return_if_fail (NT_IS_STORE (self));
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table);
+}
+
+/* ----- checking after opening ------------------------------------------- */
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  const char *path = task_data;
+  GError *error = NULL;
+
+  if (check_existing_file (path, TRUE, NULL, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * nt_store_verify_async:
+ *
+ * Runs the full integrity check of a store opened with
+ * %NT_STORE_OPEN_VERIFY_LATER, on its own read-only connection in a thread.
+ * Until it has passed, the store refuses writes; if it fails, the store
+ * stays read-only and the file is left as it was.
+ */
+void
+nt_store_verify_async (NtStore             *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (NT_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nt_store_verify_async);
+  if (!self->verifying)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, verify_thread);
+}
+
+gboolean
+nt_store_verify_finish (NtStore       *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (NT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if (self->verifying)
+    {
+      self->verifying = FALSE;
+      if (!nt_store_exec (self, "PRAGMA query_only = 0", error))
+        return FALSE;
+      if (self->pending_actor > 0 && !nt_store_set_actor (self, self->pending_actor, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+nt_store_is_verified (NtStore *self)
+{
+  g_return_val_if_fail (NT_IS_STORE (self), FALSE);
+  return !self->verifying;
 }

@@ -15,6 +15,7 @@ typedef enum
   NT_STORE_OPEN_EXISTING = 0,
   NT_STORE_OPEN_CREATE   = 1 << 0,  /* create the file when it is missing */
   NT_STORE_OPEN_NEW      = 1 << 1,  /* the file must not exist yet */
+  NT_STORE_OPEN_VERIFY_LATER = 1 << 2, /* run the full check with nt_store_verify_async() */
 } NtStoreOpenFlags;
 
 NtStore      *nt_store_open               (const char        *path,
@@ -51,5 +52,13 @@ gboolean      nt_store_set_actor          (NtStore           *self,
                                            GError           **error);
 void          nt_store_emit_changed       (NtStore           *self,
                                            const char        *table);
+void          nt_store_verify_async       (NtStore             *self,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean      nt_store_verify_finish      (NtStore           *self,
+                                           GAsyncResult      *result,
+                                           GError           **error);
+gboolean      nt_store_is_verified        (NtStore           *self);
 
 G_END_DECLS

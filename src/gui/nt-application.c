@@ -40,7 +40,7 @@ open_or_create (const char  *path,
       NtDemoOptions options = { NT_DEMO_DEFAULT_SEED, 0 };
       return nt_demo_create (path, &options, error);
     }
-  return nt_store_open (path, NT_STORE_OPEN_EXISTING, error);
+  return nt_store_open (path, NT_STORE_OPEN_EXISTING | NT_STORE_OPEN_VERIFY_LATER, error);
 }
 
 static void
@@ -61,6 +61,25 @@ show_open_error (NtApplication *self,
   gtk_box_append (GTK_BOX (box), status);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The full check of the file runs while the window opens; until it has
+ * passed nothing is written, and a damaged file closes the window. */
+static void
+on_verified (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(NtApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (nt_store_verify_finish (NT_STORE (source), result, &error))
+    return;
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  show_open_error (self, error);
+  if (window != NULL)
+    gtk_window_destroy (window);
 }
 
 static void
@@ -91,6 +110,7 @@ nt_application_activate (GApplication *app)
 
   window = GTK_WINDOW (nt_window_new (GTK_APPLICATION (app), self->context));
   gtk_window_present (window);
+  nt_store_verify_async (store, NULL, on_verified, g_object_ref (self));
   nt_window_ask_user_if_needed (NT_WINDOW (window));
 }
 

@@ -366,6 +366,84 @@ test_refuse_damaged (void)
 }
 
 static void
+on_verified (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!nt_store_verify_finish (NT_STORE (source), result, error) && *error == NULL)
+    g_assert_not_reached ();
+  if (*error == NULL)
+    *error = g_error_new_literal (NT_ERROR, NT_ERROR_FAILED, "ok");   /* marks "done, passed" */
+}
+
+static void
+wait_verified (NtStore  *store,
+               GError  **error)
+{
+  nt_store_verify_async (store, NULL, on_verified, error);
+  while (*error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* With VERIFY_LATER the store opens at once and refuses writes until the
+ * check in its thread has passed; a damaged file stays read-only and as it
+ * was. */
+static void
+test_verify_later (void)
+{
+  g_autofree char *path = closed_demo_file ("later.db");
+  g_autofree char *cut = nt_test_tmp_path ("later-cut.db");
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize len = 0, before_len = 0, after_len = 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) result = NULL;
+
+  {
+    g_autoptr(NtStore) store = nt_store_open (path, NT_STORE_OPEN_EXISTING | NT_STORE_OPEN_VERIFY_LATER, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (nt_store_is_verified (store));
+    g_assert_false (nt_store_exec (store, "INSERT INTO classes (name, grade) VALUES ('6Z9', 6)", &error));
+    g_assert_error (error, NT_ERROR, NT_ERROR_BUSY);
+    g_clear_error (&error);
+    g_assert_true (nt_store_set_actor (store, 1, &error));   /* remembered, written after the check */
+
+    wait_verified (store, &result);
+    g_assert_error (result, NT_ERROR, NT_ERROR_FAILED);      /* the "passed" mark */
+    g_clear_error (&result);
+    g_assert_true (nt_store_is_verified (store));
+    g_assert_cmpint (nt_store_count (store, "SELECT staff_id FROM app_session"), ==, 1);
+    g_assert_true (nt_store_exec (store, "INSERT INTO classes (name, grade) VALUES ('6Z9', 6)", &error));
+    g_assert_no_error (error);
+  }
+
+  /* A file damaged past its first pages opens, fails the check, and is
+   * never written to. */
+  g_assert_true (g_file_get_contents (closed_demo_file ("later2.db"), &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (cut, contents, (gssize) len * 3 / 4, NULL));
+  g_assert_true (g_file_get_contents (cut, &before, &before_len, NULL));
+  {
+    g_autoptr(NtStore) store = nt_store_open (cut, NT_STORE_OPEN_EXISTING | NT_STORE_OPEN_VERIFY_LATER, &error);
+
+    if (store != NULL)
+      {
+        wait_verified (store, &result);
+        g_assert_error (result, NT_ERROR, NT_ERROR_DAMAGED);
+        g_assert_false (nt_store_is_verified (store));
+        g_assert_false (nt_store_exec (store, "INSERT INTO classes (name, grade) VALUES ('6Z8', 6)", NULL));
+      }
+    else
+      g_assert_error (error, NT_ERROR, NT_ERROR_DAMAGED);
+  }
+  g_assert_true (g_file_get_contents (cut, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static void
 test_refuse_too_new (void)
 {
   g_autofree char *path = closed_demo_file ("newer.db");
@@ -459,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/store/refuse/not-a-database", test_refuse_not_a_database);
   g_test_add_func ("/store/refuse/damaged", test_refuse_damaged);
   g_test_add_func ("/store/refuse/too-new", test_refuse_too_new);
+  g_test_add_func ("/store/verify-later", test_verify_later);
   g_test_add_func ("/store/refuse/existing-for-new", test_refuse_existing_for_new);
   g_test_add_func ("/store/nested-transactions", test_nested_transactions);
 
