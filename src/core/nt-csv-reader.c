@@ -416,5 +416,11 @@ nt_table_read_csv_bytes (GBytes        *bytes,
   if (!parse (t, text, text_len, detect_separator (text, text_len), name, cancellable, error))
     return NULL;
   nt_table_finish (t);
+  /* Only separators and empty quotes: nothing to import either. */
+  if (nt_table_get_n_rows (t) == 0)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID, _("“%s” is empty"), name);
+      return NULL;
+    }
   return g_steal_pointer (&t);
 }

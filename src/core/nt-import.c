@@ -560,6 +560,22 @@ role_from_text (const char *text)
   return NULL;
 }
 
+static gboolean
+row_has_problem (NtImport   *self,
+                 guint       row,
+                 const char *field,
+                 guint       since)
+{
+  for (guint i = since; i < self->problems->len; i++)
+    {
+      NtImportProblem *p = g_ptr_array_index (self->problems, i);
+
+      if (p->row == row && g_strcmp0 (p->field, field) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gint64
 find_staff_by_code (NtStore    *store,
                     const char *code)
@@ -605,7 +621,9 @@ validate_staff_row (NtImport   *self,
     g_hash_table_insert (codes_seen, g_strdup (code), GUINT_TO_POINTER (row));
   if (name == NULL || strchr (name, ' ') == NULL)
     add_problem (self, row, "full-name", g_strdup (_("the full name is missing or incomplete")));
-  if (gender == NULL && nt_import_get_column (self, "gender") == 0 && nt_import_get_column (self, "female-mark") == 0)
+  /* An empty gender cell too: staff.gender is NOT NULL, and a row that
+   * passes the check must not fail the commit. */
+  if (gender == NULL && !row_has_problem (self, row, "gender", problems_before))
     add_problem (self, row, "gender", g_strdup (_("the gender is missing")));
   if (role == NULL)
     add_problem (self, row, "role",
@@ -879,6 +897,10 @@ nt_import_commit (NtImport        *self,
       !nt_store_commit (self->store, error))
     {
       nt_store_rollback (self->store);
+      /* The records now hold the ids of rows that were rolled back (a new
+       * student looks stored); writing them again would update nothing.
+       * They must be checked again first. */
+      self->validated = FALSE;
       return FALSE;
     }
 

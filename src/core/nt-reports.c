@@ -1,16 +1,16 @@
 /* nt-reports.c: the reports of the program, by name */
 #define G_LOG_DOMAIN "nt-reports"
 
+#include <string.h>
+
 #include "nt-error.h"
 #include "nt-i18n.h"
 #include "nt-report.h"
 #include "nt-reports.h"
+#include "nt-reports-private.h"
 #include "nt-school.h"
 #include "nt-student.h"
 #include "nt-util.h"
-
-/* Progress is reported, and cancellation checked, every this many rows. */
-#define PROGRESS_STEP 256
 
 static const NtReportInfo reports[] = {
   {
@@ -26,6 +26,21 @@ static const NtReportInfo reports[] = {
     N_("LIST OF STUDENTS BY ROOM"),
     nt_report_rooms,
     N_("For each building, one block per room with its students by bed, to post on the door"),
+  },
+  {
+    "register",
+    /* TRANSLATORS: a report title, upper case as on a document: SỔ QUẢN LÝ HỌC SINH NỘI TRÚ */
+    N_("BOARDING STUDENT REGISTER"),
+    nt_report_register,
+    N_("The register of boarding students by class: identity, family, priority, room and since when"),
+  },
+  {
+    "residence",
+    /* TRANSLATORS: a report title, upper case as on a document:
+     * DANH SÁCH HỌC SINH ĐĂNG KÝ TẠM TRÚ TẠI KÝ TÚC XÁ */
+    N_("LIST OF STUDENTS REGISTERED FOR TEMPORARY RESIDENCE IN THE DORMITORY"),
+    nt_report_residence,
+    N_("The students living in the dormitory, for the temporary-residence registration with the commune police"),
   },
 };
 
@@ -101,23 +116,14 @@ nt_reports_write (NtStore                *store,
   return info->write (store, options, path, cancellable, progress, progress_data, error);
 }
 
-/* ----- shared by the reports -------------------------------------------------- */
-
-typedef struct
-{
-  GCancellable   *cancellable;
-  NtProgressFunc  func;
-  gpointer        data;
-  gint64          total;
-  gint64          done;
-} Progress;
+/* ----- shared by the reports (nt-reports-private.h) ------------------------------ */
 
 /* One row done; FALSE (and @error set) when the person cancelled. */
-static gboolean
-progress_step (Progress  *p,
-               GError   **error)
+gboolean
+nt_reports_progress_step (NtReportsProgress  *p,
+                          GError            **error)
 {
-  if (++p->done % PROGRESS_STEP != 0)
+  if (++p->done % NT_REPORTS_PROGRESS_STEP != 0)
     return TRUE;
   if (g_cancellable_set_error_if_cancelled (p->cancellable, error))
     return FALSE;
@@ -126,22 +132,22 @@ progress_step (Progress  *p,
   return TRUE;
 }
 
-static void
-progress_done (Progress *p)
+void
+nt_reports_progress_done (NtReportsProgress *p)
 {
   if (p->func)
     p->func (1.0, p->data);
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
+const char *
+nt_reports_column_text (sqlite3_stmt *stmt,
+                        int           column)
 {
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
-static char *
-school_year_line (NtStore *store)
+char *
+nt_reports_school_year_line (NtStore *store)
 {
   g_autoptr(NtSchoolInfo) info = nt_school_get (store);
 
@@ -150,11 +156,11 @@ school_year_line (NtStore *store)
   return g_strdup_printf (_("School year %s"), info->school_year);
 }
 
-static NtReport *
-open_report (NtStore                *store,
-             const NtReportOptions  *options,
-             const char             *path,
-             GError                **error)
+NtReport *
+nt_reports_open (NtStore                *store,
+                 const NtReportOptions  *options,
+                 const char             *path,
+                 GError                **error)
 {
   NtReport *report = nt_report_new (store, path, error);
 
@@ -163,11 +169,11 @@ open_report (NtStore                *store,
   return report;
 }
 
-static gboolean
-check_step (NtStore       *store,
-            sqlite3_stmt  *stmt,
-            int            rc,
-            GError       **error)
+gboolean
+nt_reports_check_step (NtStore       *store,
+                       sqlite3_stmt  *stmt,
+                       int            rc,
+                       GError       **error)
 {
   if (rc == SQLITE_DONE || rc == SQLITE_ROW)
     return TRUE;
@@ -175,6 +181,40 @@ check_step (NtStore       *store,
   nt_store_set_error (store, error, _("read the data of the report"));
   sqlite3_reset (stmt);
   return FALSE;
+}
+
+/* Text compared without regard to case or Unicode composition. */
+static char *
+comparable (const char *text)
+{
+  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+
+  return g_utf8_casefold (nfc ? nfc : "", -1);
+}
+
+/* A student's permanent residence as one line: the address, then the
+ * commune unless the address already names it ("Bản Nà Tăm" and "xã Bản
+ * Hon" give "Bản Nà Tăm, xã Bản Hon").
+ *
+ * Returns: (transfer full): the line, "" when both are empty */
+char *
+nt_reports_home_place (const char *address,
+                       const char *commune)
+{
+  g_autofree char *a = g_strstrip (g_strdup (address ? address : ""));
+  g_autofree char *c = g_strstrip (g_strdup (commune ? commune : ""));
+  g_autofree char *a_cmp = NULL;
+  g_autofree char *c_cmp = NULL;
+
+  if (c[0] == '\0')
+    return g_steal_pointer (&a);
+  if (a[0] == '\0')
+    return g_steal_pointer (&c);
+  a_cmp = comparable (a);
+  c_cmp = comparable (c);
+  if (strstr (a_cmp, c_cmp) != NULL)
+    return g_steal_pointer (&a);
+  return g_strconcat (a, ", ", c, NULL);
 }
 
 /* ----- students: the boarding students, by class or by room ------------------------ */
@@ -192,25 +232,25 @@ student_row (NtReportSheet *sheet,
   NtReportValue values[ST_N];
 
   values[ST_NO] = NT_REPORT_NUMBER (number);
-  values[ST_CODE] = NT_REPORT_TEXT (column_text (stmt, first));
-  values[ST_NAME] = NT_REPORT_TEXT (column_text (stmt, first + 1));
-  values[ST_GENDER] = NT_REPORT_TEXT (nt_gender_label (column_text (stmt, first + 2)));
-  values[ST_BIRTH] = NT_REPORT_DATE (column_text (stmt, first + 3));
-  values[ST_CLASS] = NT_REPORT_TEXT (column_text (stmt, first + 4));
-  values[ST_ETHNICITY] = NT_REPORT_TEXT (column_text (stmt, first + 5));
-  values[ST_ROOM] = NT_REPORT_TEXT (column_text (stmt, first + 6));
-  values[ST_PHONE] = NT_REPORT_TEXT (column_text (stmt, first + 7));
+  values[ST_CODE] = NT_REPORT_TEXT (nt_reports_column_text (stmt, first));
+  values[ST_NAME] = NT_REPORT_TEXT (nt_reports_column_text (stmt, first + 1));
+  values[ST_GENDER] = NT_REPORT_TEXT (nt_gender_label (nt_reports_column_text (stmt, first + 2)));
+  values[ST_BIRTH] = NT_REPORT_DATE (nt_reports_column_text (stmt, first + 3));
+  values[ST_CLASS] = NT_REPORT_TEXT (nt_reports_column_text (stmt, first + 4));
+  values[ST_ETHNICITY] = NT_REPORT_TEXT (nt_reports_column_text (stmt, first + 5));
+  values[ST_ROOM] = NT_REPORT_TEXT (nt_reports_column_text (stmt, first + 6));
+  values[ST_PHONE] = NT_REPORT_TEXT (nt_reports_column_text (stmt, first + 7));
   nt_report_add_row (sheet, values);
 }
 
 #define STUDENT_FIELDS "s.code, s.full_name, s.gender, s.birth_date, c.name, s.ethnicity, r.number, s.guardian_phone"
-#define BOARDER "s.boarding = 'boarding' AND s.active = 1"
+#define BOARDER NT_REPORTS_BOARDER
 
 static gboolean
-students_by_class (NtStore        *store,
-                   NtReportSheet  *sheet,
-                   Progress       *progress,
-                   GError        **error)
+students_by_class (NtStore           *store,
+                   NtReportSheet     *sheet,
+                   NtReportsProgress *progress,
+                   GError           **error)
 {
   /* Class by class, so that the students of each come in name order
    * straight from the index students_class (class_id, name_key): no sort
@@ -229,9 +269,9 @@ students_by_class (NtStore        *store,
     {
       gint64 id = sqlite3_column_int64 (classes, 0);
       g_array_append_val (ids, id);
-      g_ptr_array_add (names, g_strdup (column_text (classes, 1)));
+      g_ptr_array_add (names, g_strdup (nt_reports_column_text (classes, 1)));
     }
-  if (!check_step (store, classes, rc, error))
+  if (!nt_reports_check_step (store, classes, rc, error))
     return FALSE;
   sqlite3_reset (classes);
 
@@ -258,13 +298,13 @@ students_by_class (NtStore        *store,
               nt_report_add_group_row (sheet, group);
             }
           student_row (sheet, students, 0, ++number);
-          if (!progress_step (progress, error))
+          if (!nt_reports_progress_step (progress, error))
             {
               sqlite3_reset (students);
               return FALSE;
             }
         }
-      if (!check_step (store, students, rc, error))
+      if (!nt_reports_check_step (store, students, rc, error))
         return FALSE;
       sqlite3_reset (students);
     }
@@ -272,11 +312,11 @@ students_by_class (NtStore        *store,
 }
 
 static gboolean
-students_by_room (NtStore        *store,
-                  gint64          building_id,
-                  NtReportSheet  *sheet,
-                  Progress       *progress,
-                  GError        **error)
+students_by_room (NtStore           *store,
+                  gint64             building_id,
+                  NtReportSheet     *sheet,
+                  NtReportsProgress *progress,
+                  GError           **error)
 {
   sqlite3_stmt *stmt = nt_store_prepare (store,
                                          "SELECT r.id, r.number, b.name, " STUDENT_FIELDS " "
@@ -302,19 +342,19 @@ students_by_room (NtStore        *store,
       if (sqlite3_column_int64 (stmt, 0) != room)
         {
           /* TRANSLATORS: a group of a list: the room's number, the building's name ("Phòng A101 - Nhà A") */
-          g_autofree char *group = g_strdup_printf (_("Room %s - %s"), column_text (stmt, 1), column_text (stmt, 2));
+          g_autofree char *group = g_strdup_printf (_("Room %s - %s"), nt_reports_column_text (stmt, 1), nt_reports_column_text (stmt, 2));
           nt_report_add_group_row (sheet, group);
           room = sqlite3_column_int64 (stmt, 0);
           number = 0;
         }
       student_row (sheet, stmt, 3, ++number);
-      if (!progress_step (progress, error))
+      if (!nt_reports_progress_step (progress, error))
         {
           sqlite3_reset (stmt);
           return FALSE;
         }
     }
-  if (!check_step (store, stmt, rc, error))
+  if (!nt_reports_check_step (store, stmt, rc, error))
     return FALSE;
   sqlite3_reset (stmt);
 
@@ -337,13 +377,13 @@ students_by_room (NtStore        *store,
         /* TRANSLATORS: the group of boarders without a bed (Chưa xếp phòng) */
         nt_report_add_group_row (sheet, _("No room yet"));
       student_row (sheet, stmt, 0, ++number);
-      if (!progress_step (progress, error))
+      if (!nt_reports_progress_step (progress, error))
         {
           sqlite3_reset (stmt);
           return FALSE;
         }
     }
-  if (!check_step (store, stmt, rc, error))
+  if (!nt_reports_check_step (store, stmt, rc, error))
     return FALSE;
   sqlite3_reset (stmt);
   return TRUE;
@@ -379,7 +419,7 @@ nt_report_students (NtStore                *store,
     [ST_PHONE] = { _("Guardian's phone"), 15, NT_REPORT_ALIGN_LEFT },
   };
   NtReportOptions defaults = { 0 };
-  Progress progress = { cancellable, progress_func, progress_data, 0, 0 };
+  NtReportsProgress progress = { cancellable, progress_func, progress_data, 0, 0 };
   g_autoptr(NtReport) report = NULL;
   g_autofree char *subtitle = NULL;
   NtReportSheet *sheet;
@@ -393,12 +433,12 @@ nt_report_students (NtStore                *store,
     options = &defaults;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  report = open_report (store, options, path, error);
+  report = nt_reports_open (store, options, path, error);
   if (report == NULL)
     return FALSE;
 
   progress.total = nt_store_count (store, "SELECT count(*) FROM students s WHERE " BOARDER);
-  subtitle = school_year_line (store);
+  subtitle = nt_reports_school_year_line (store);
   sheet = nt_report_add_sheet (report,
                                /* TRANSLATORS: the name of a sheet (tab) of the report */
                                _("Boarding students"),
@@ -410,7 +450,7 @@ nt_report_students (NtStore                *store,
     ok = students_by_class (store, sheet, &progress, error);
   if (!ok || !nt_report_finish (report, error))
     return FALSE;
-  progress_done (&progress);
+  nt_reports_progress_done (&progress);
   return TRUE;
 }
 
@@ -419,12 +459,12 @@ nt_report_students (NtStore                *store,
 enum { RM_BED, RM_NAME, RM_CLASS, RM_BIRTH, RM_ETHNICITY, RM_PHONE, RM_N };
 
 static gboolean
-rooms_of_building (NtStore        *store,
-                   gint64          building_id,
-                   const char     *building_name,
-                   NtReportSheet  *sheet,
-                   Progress       *progress,
-                   GError        **error)
+rooms_of_building (NtStore           *store,
+                   gint64             building_id,
+                   const char        *building_name,
+                   NtReportSheet     *sheet,
+                   NtReportsProgress *progress,
+                   GError           **error)
 {
   /* Every active bed, free or not: the list on the door shows the free
    * beds too.  An occupied bed is listed even if it was deactivated. */
@@ -462,25 +502,25 @@ rooms_of_building (NtStore        *store,
            * number of beds ("Phòng A101 - Tầng 1 - Nhà A (6 giường)") */
           group = g_strdup_printf (ngettext ("Room %s - Floor %d - %s (%d bed)",
                                              "Room %s - Floor %d - %s (%d beds)", beds),
-                                   column_text (stmt, 1), sqlite3_column_int (stmt, 2),
+                                   nt_reports_column_text (stmt, 1), sqlite3_column_int (stmt, 2),
                                    building_name, beds);
           nt_report_add_group_row (sheet, group);
           room = sqlite3_column_int64 (stmt, 0);
         }
-      values[RM_BED] = NT_REPORT_TEXT (column_text (stmt, 4));
-      values[RM_NAME] = NT_REPORT_TEXT (column_text (stmt, 5));
-      values[RM_CLASS] = NT_REPORT_TEXT (column_text (stmt, 6));
-      values[RM_BIRTH] = NT_REPORT_DATE (column_text (stmt, 7));
-      values[RM_ETHNICITY] = NT_REPORT_TEXT (column_text (stmt, 8));
-      values[RM_PHONE] = NT_REPORT_TEXT (column_text (stmt, 9));
+      values[RM_BED] = NT_REPORT_TEXT (nt_reports_column_text (stmt, 4));
+      values[RM_NAME] = NT_REPORT_TEXT (nt_reports_column_text (stmt, 5));
+      values[RM_CLASS] = NT_REPORT_TEXT (nt_reports_column_text (stmt, 6));
+      values[RM_BIRTH] = NT_REPORT_DATE (nt_reports_column_text (stmt, 7));
+      values[RM_ETHNICITY] = NT_REPORT_TEXT (nt_reports_column_text (stmt, 8));
+      values[RM_PHONE] = NT_REPORT_TEXT (nt_reports_column_text (stmt, 9));
       nt_report_add_row (sheet, values);
-      if (!progress_step (progress, error))
+      if (!nt_reports_progress_step (progress, error))
         {
           sqlite3_reset (stmt);
           return FALSE;
         }
     }
-  if (!check_step (store, stmt, rc, error))
+  if (!nt_reports_check_step (store, stmt, rc, error))
     return FALSE;
   sqlite3_reset (stmt);
   return TRUE;
@@ -513,7 +553,7 @@ nt_report_rooms (NtStore                *store,
   };
   const char *title = _(nt_reports_find ("rooms")->title);
   NtReportOptions defaults = { 0 };
-  Progress progress = { cancellable, progress_func, progress_data, 0, 0 };
+  NtReportsProgress progress = { cancellable, progress_func, progress_data, 0, 0 };
   g_autoptr(NtReport) report = NULL;
   g_autofree char *year = NULL;
   sqlite3_stmt *stmt;
@@ -540,9 +580,9 @@ nt_report_rooms (NtStore                *store,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
-      g_ptr_array_add (names, g_strdup (column_text (stmt, 1)));
+      g_ptr_array_add (names, g_strdup (nt_reports_column_text (stmt, 1)));
     }
-  if (!check_step (store, stmt, rc, error))
+  if (!nt_reports_check_step (store, stmt, rc, error))
     return FALSE;
   sqlite3_reset (stmt);
   if (options->building_id != 0 && ids->len == 0)
@@ -553,11 +593,11 @@ nt_report_rooms (NtStore                *store,
       return FALSE;
     }
 
-  report = open_report (store, options, path, error);
+  report = nt_reports_open (store, options, path, error);
   if (report == NULL)
     return FALSE;
   progress.total = nt_store_count (store, "SELECT count(*) FROM beds");
-  year = school_year_line (store);
+  year = nt_reports_school_year_line (store);
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -578,6 +618,6 @@ nt_report_rooms (NtStore                *store,
     }
   if (!nt_report_finish (report, error))
     return FALSE;
-  progress_done (&progress);
+  nt_reports_progress_done (&progress);
   return TRUE;
 }

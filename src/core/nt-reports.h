@@ -57,19 +57,33 @@ gboolean            nt_reports_write (NtStore                *store,
                                       gpointer                progress_data,
                                       GError                **error);
 
-gboolean nt_report_students (NtStore                *store,
-                             const NtReportOptions  *options,
-                             const char             *path,
-                             GCancellable           *cancellable,
-                             NtProgressFunc          progress,
-                             gpointer                progress_data,
-                             GError                **error);
-gboolean nt_report_rooms    (NtStore                *store,
-                             const NtReportOptions  *options,
-                             const char             *path,
-                             GCancellable           *cancellable,
-                             NtProgressFunc          progress,
-                             gpointer                progress_data,
-                             GError                **error);
+gboolean nt_report_students  (NtStore                *store,
+                              const NtReportOptions  *options,
+                              const char             *path,
+                              GCancellable           *cancellable,
+                              NtProgressFunc          progress,
+                              gpointer                progress_data,
+                              GError                **error);
+gboolean nt_report_rooms     (NtStore                *store,
+                              const NtReportOptions  *options,
+                              const char             *path,
+                              GCancellable           *cancellable,
+                              NtProgressFunc          progress,
+                              gpointer                progress_data,
+                              GError                **error);
+gboolean nt_report_register  (NtStore                *store,
+                              const NtReportOptions  *options,
+                              const char             *path,
+                              GCancellable           *cancellable,
+                              NtProgressFunc          progress,
+                              gpointer                progress_data,
+                              GError                **error);
+gboolean nt_report_residence (NtStore                *store,
+                              const NtReportOptions  *options,
+                              const char             *path,
+                              GCancellable           *cancellable,
+                              NtProgressFunc          progress,
+                              gpointer                progress_data,
+                              GError                **error);
 
 G_END_DECLS

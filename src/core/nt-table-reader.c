@@ -242,7 +242,12 @@ nt_table_format_number (double  number,
   /* 15 significant digits is what Excel shows; %g drops trailing zeros. */
   if (number == 0.0)
     number = 0.0;   /* no "-0" */
-  g_ascii_formatd (buffer, size, "%.15g", number);
+  /* Whole numbers (codes, years, date serials) are most cells: skip printf's
+   * floating-point path for them. */
+  if (number > -1e15 && number < 1e15 && number == (double) (gint64) number)
+    g_snprintf (buffer, size, "%" G_GINT64_FORMAT, (gint64) number);
+  else
+    g_ascii_formatd (buffer, size, "%.15g", number);
 }
 
 /* ----- reading the table ------------------------------------------------- */

@@ -9,6 +9,7 @@
 #define G_LOG_DOMAIN "nt-xlsx-reader"
 
 #include <gsf/gsf.h>
+#include <gsf/gsf-infile-impl.h>
 #include <libxml/xmlreader.h>
 #include <math.h>
 #include <stdio.h>
@@ -97,13 +98,46 @@ fail_damaged (Book        *book,
 
 /* ----- parts --------------------------------------------------------------- */
 
+/* The part at path ("xl/workbook.xml"), or NULL: *damaged tells a part
+ * that is there but cannot be opened from one that is not there. The
+ * class's own child_by_name is called because gsf_infile_child_by_name()
+ * logs a warning for every damaged part, which is no news for the person. */
 static GsfInput *
 open_part (Book       *book,
-           const char *path)
+           const char *path,
+           gboolean   *damaged)
 {
   g_auto(GStrv) names = g_strsplit (path, "/", -1);
+  GsfInfile *dir = g_object_ref (book->zip);
 
-  return gsf_infile_child_by_aname (book->zip, (const char **) names);
+  *damaged = FALSE;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      GsfInfileClass *klass = GSF_INFILE_CLASS (G_OBJECT_GET_CLASS (dir));
+      g_autoptr(GError) error = NULL;
+      GsfInput *child;
+
+      if (klass->child_by_name != NULL)
+        child = klass->child_by_name (dir, names[i], &error);
+      else
+        child = gsf_infile_child_by_name (dir, names[i]);
+      g_object_unref (dir);
+      if (child == NULL)
+        {
+          *damaged = error != NULL;
+          return NULL;
+        }
+      if (names[i + 1] == NULL)
+        return child;
+      if (!GSF_IS_INFILE (child))
+        {
+          g_object_unref (child);
+          return NULL;
+        }
+      dir = GSF_INFILE (child);
+    }
+  g_object_unref (dir);
+  return NULL;
 }
 
 static int
@@ -134,9 +168,10 @@ ignore_xml_error (void        *user_data,
 static xmlTextReaderPtr
 open_xml (Book       *book,
           const char *path,
-          GsfInput  **input_out)
+          GsfInput  **input_out,
+          gboolean   *damaged)
 {
-  GsfInput *input = open_part (book, path);
+  GsfInput *input = open_part (book, path, damaged);
   xmlTextReaderPtr reader;
 
   *input_out = NULL;
@@ -149,6 +184,7 @@ open_xml (Book       *book,
   if (reader == NULL)
     {
       g_object_unref (input);
+      *damaged = TRUE;
       return NULL;
     }
   xmlTextReaderSetStructuredErrorHandler (reader, ignore_xml_error, NULL);
@@ -312,12 +348,15 @@ read_workbook (Book    *book,
                GError **error)
 {
   GsfInput *input = NULL;
-  xmlTextReaderPtr reader = open_xml (book, "xl/workbook.xml", &input);
+  gboolean damaged = FALSE;
+  xmlTextReaderPtr reader = open_xml (book, "xl/workbook.xml", &input, &damaged);
   int ret;
 
+  if (reader == NULL && damaged)
+    return fail_damaged (book, "xl/workbook.xml", error);
   if (reader == NULL)
     {
-      GsfInput *probe = open_part (book, "content.xml");
+      GsfInput *probe = open_part (book, "content.xml", &damaged);
 
       if (probe != NULL)
         {
@@ -375,7 +414,8 @@ read_rels (Book    *book,
            GError **error)
 {
   GsfInput *input = NULL;
-  xmlTextReaderPtr reader = open_xml (book, "xl/_rels/workbook.xml.rels", &input);
+  gboolean damaged = FALSE;
+  xmlTextReaderPtr reader = open_xml (book, "xl/_rels/workbook.xml.rels", &input, &damaged);
   int ret;
 
   book->rels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -425,18 +465,13 @@ read_shared_strings (Book          *book,
   guint rph_depth = 0;
   int ret;
 
-  book->shared = g_ptr_array_new ();
-  reader = open_xml (book, path, &input);
-  if (reader == NULL)
-    {
-      /* A workbook with no text has none. */
-      GsfInput *probe = open_part (book, path);
+  gboolean damaged = FALSE;
 
-      if (probe == NULL)
-        return TRUE;
-      g_object_unref (probe);
-      return fail_damaged (book, path, error);
-    }
+  book->shared = g_ptr_array_new ();
+  reader = open_xml (book, path, &input, &damaged);
+  if (reader == NULL)
+    /* A workbook with no text has none. */
+    return damaged ? fail_damaged (book, path, error) : TRUE;
 
   while ((ret = xmlTextReaderRead (reader)) == 1)
     {
@@ -555,19 +590,14 @@ read_styles (Book          *book,
   g_autoptr(GHashTable) custom = g_hash_table_new (NULL, NULL);   /* numFmtId → is date */
   g_autoptr(GArray) xfs = g_array_new (FALSE, FALSE, sizeof (guint8));
   GsfInput *input = NULL;
-  xmlTextReaderPtr reader = open_xml (book, path, &input);
+  gboolean damaged = FALSE;
+  xmlTextReaderPtr reader = open_xml (book, path, &input, &damaged);
   gboolean in_cell_xfs = FALSE;
   int ret;
 
   if (reader == NULL)
-    {
-      GsfInput *probe = open_part (book, path);
-
-      if (probe == NULL)
-        return TRUE;   /* no styles: no dates, numbers stay numbers */
-      g_object_unref (probe);
-      return fail_damaged (book, path, error);
-    }
+    /* No styles: no dates, numbers stay numbers. */
+    return damaged ? fail_damaged (book, path, error) : TRUE;
 
   while ((ret = xmlTextReaderRead (reader)) == 1)
     {
@@ -913,21 +943,38 @@ static void
 start_cell (SheetState       *st,
             xmlTextReaderPtr  reader)
 {
-  char s[16];
-
   st->in_c = TRUE;
   st->in_v = st->in_f = st->in_is = st->in_t = FALSE;
   st->rph_depth = 0;
   st->has_formula = FALSE;
   st->shared_si[0] = '\0';
+  st->ref[0] = '\0';
+  st->type[0] = 'n';
+  st->type[1] = '\0';
+  st->style = 0;
   g_string_truncate (st->value, 0);
   g_string_truncate (st->formula, 0);
   g_string_truncate (st->inline_text, 0);
-  if (!get_attr (reader, "r", st->ref, sizeof st->ref))
-    st->ref[0] = '\0';
-  if (!get_attr (reader, "t", st->type, sizeof st->type))
-    g_strlcpy (st->type, "n", sizeof st->type);
-  st->style = get_attr (reader, "s", s, sizeof s) ? (guint) MIN (g_ascii_strtoull (s, NULL, 10), G_MAXUINT) : 0;
+
+  /* One pass over the attributes: this runs for every cell. */
+  if (xmlTextReaderMoveToFirstAttribute (reader) != 1)
+    return;
+  do
+    {
+      const char *name = local_name (reader);
+      const char *value = (const char *) xmlTextReaderConstValue (reader);
+
+      if (value == NULL || name[0] == '\0' || name[1] != '\0')
+        continue;
+      if (name[0] == 'r')
+        g_strlcpy (st->ref, value, sizeof st->ref);
+      else if (name[0] == 't')
+        g_strlcpy (st->type, value, sizeof st->type);
+      else if (name[0] == 's')
+        st->style = (guint) MIN (g_ascii_strtoull (value, NULL, 10), G_MAXUINT);
+    }
+  while (xmlTextReaderMoveToNextAttribute (reader) == 1);
+  xmlTextReaderMoveToElement (reader);
 }
 
 static void
@@ -957,7 +1004,8 @@ read_sheet (Book          *book,
 {
   SheetState st = { 0 };
   GsfInput *input = NULL;
-  xmlTextReaderPtr reader = open_xml (book, path, &input);
+  gboolean damaged = FALSE;
+  xmlTextReaderPtr reader = open_xml (book, path, &input, &damaged);
   gboolean ok = TRUE;
   guint rows_since_check = 0;
   int ret = 0;

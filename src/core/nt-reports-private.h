@@ -1,0 +1,58 @@
+/* nt-reports-private.h: what the report functions (nt-reports.c,
+ * nt-report-register.c, nt-report-residence.c) share; not for other modules */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "nt-report.h"
+#include "nt-reports.h"
+#include "nt-store.h"
+
+G_BEGIN_DECLS
+
+/* Progress is reported, and cancellation checked, every this many rows. */
+#define NT_REPORTS_PROGRESS_STEP 256
+
+/* The active boarding students, as the reports count them (students s). */
+#define NT_REPORTS_BOARDER "s.boarding = 'boarding' AND s.active = 1"
+
+/* The first day of a student's current stay in the dorm, for the open
+ * assignment a of student s: the start of the latest assignment that no
+ * earlier assignment runs into.  A move from one bed to another ends one
+ * assignment on the day the next starts, so it does not start a new stay;
+ * leaving the dorm and coming back later does. */
+#define NT_REPORTS_STAY_START \
+  "(SELECT max(x.start_date) FROM bed_assignments x " \
+  "WHERE x.student_id = s.id AND x.start_date <= a.start_date " \
+  "AND NOT EXISTS (SELECT 1 FROM bed_assignments y " \
+  "WHERE y.student_id = s.id AND y.id <> x.id AND y.start_date < x.start_date " \
+  "AND (y.end_date IS NULL OR y.end_date >= x.start_date)))"
+
+typedef struct
+{
+  GCancellable   *cancellable;
+  NtProgressFunc  func;
+  gpointer        data;
+  gint64          total;
+  gint64          done;
+} NtReportsProgress;
+
+gboolean    nt_reports_progress_step   (NtReportsProgress      *p,
+                                        GError                **error);
+void        nt_reports_progress_done   (NtReportsProgress      *p);
+const char *nt_reports_column_text     (sqlite3_stmt           *stmt,
+                                        int                     column);
+char       *nt_reports_school_year_line (NtStore               *store);
+NtReport   *nt_reports_open            (NtStore                *store,
+                                        const NtReportOptions  *options,
+                                        const char             *path,
+                                        GError                **error);
+gboolean    nt_reports_check_step      (NtStore                *store,
+                                        sqlite3_stmt           *stmt,
+                                        int                     rc,
+                                        GError                **error);
+char       *nt_reports_home_place      (const char             *address,
+                                        const char             *commune);
+
+G_END_DECLS
