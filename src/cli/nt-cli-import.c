@@ -17,6 +17,7 @@
 int
 nt_cli_import (const char   *db_path,
                const char   *file,
+               const char   *sheet,
                NtImportKind  kind)
 {
   g_autoptr(GError) error = NULL;
@@ -32,7 +33,7 @@ nt_cli_import (const char   *db_path,
     }
 
   import = nt_import_new (store, kind);
-  if (!nt_import_load (import, file, NULL, NULL, &error) ||
+  if (!nt_import_load (import, file, sheet, NULL, &error) ||
       !nt_import_validate (import, NULL, NULL, NULL, &error))
     {
       g_printerr ("%s\n", error->message);

@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 
 int nt_cli_import (const char   *db_path,
                    const char   *file,
+                   const char   *sheet,
                    NtImportKind  kind);
 
 G_END_DECLS

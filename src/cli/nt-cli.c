@@ -27,6 +27,7 @@ nt_cli_options_free (NtCliOptions *options)
   g_free (options->export_name);
   g_free (options->import_students);
   g_free (options->import_staff);
+  g_free (options->sheet);
   g_free (options->output);
   g_free (options->from);
   g_free (options->to);
@@ -64,6 +65,8 @@ nt_cli_parse (int     *argc,
       N_("Import the student list from an .xlsx or CSV file: prints the check of every row, writes only when all are right (exit code 0)"), N_("FILE") },
     { "import-staff", 0, 0, G_OPTION_ARG_FILENAME, &o->import_staff,
       N_("Import the staff list from an .xlsx or CSV file, as --import-students does"), N_("FILE") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &o->sheet,
+      N_("With an import: the sheet of the workbook to read (the first one when left out)"), N_("NAME") },
     { "list-reports", 0, 0, G_OPTION_ARG_NONE, &o->list_reports,
       N_("List the reports (name, title, what it holds) and exit"), NULL },
     { "export", 0, 0, G_OPTION_ARG_STRING, &o->export_name,
@@ -157,9 +160,9 @@ nt_cli_run (NtCliOptions *o)
   if (o->demo_path)
     return run_demo (o);
   if (o->import_students)
-    return nt_cli_import (o->db_path, o->import_students, NT_IMPORT_STUDENTS);
+    return nt_cli_import (o->db_path, o->import_students, o->sheet, NT_IMPORT_STUDENTS);
   if (o->import_staff)
-    return nt_cli_import (o->db_path, o->import_staff, NT_IMPORT_STAFF);
+    return nt_cli_import (o->db_path, o->import_staff, o->sheet, NT_IMPORT_STAFF);
   if (o->list_reports)
     return nt_cli_list_reports ();
   if (o->export_name)

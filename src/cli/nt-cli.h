@@ -16,6 +16,7 @@ typedef struct
   gboolean list_reports; /* --list-reports */
   char    *import_students; /* --import-students FILE */
   char    *import_staff;     /* --import-staff FILE */
+  char    *sheet;            /* --sheet NAME, with an import */
   char    *export_name;  /* --export: a report's name */
   char    *output;       /* -o, with --export */
   char    *from;         /* --from, ISO, with --export */

@@ -135,11 +135,46 @@ nt_import_load (NtImport      *self,
     return FALSE;
 
   self->header_row = nt_import_find_header_row (self->kind, self->table, self->mapping);
+
+  /* No sheet named: when the first has no list, the first sheet that has
+   * one is taken (workbooks often open with a cover or notes sheet). */
+  if (self->header_row == 0 && sheet == NULL)
+    {
+      g_auto(GStrv) others = nt_table_list_sheets (path, NULL);
+
+      for (guint i = 1; others != NULL && others[i] && self->header_row == 0; i++)
+        {
+          NtTable *table = nt_table_read_file (path, others[i], cancellable, NULL);
+
+          if (table == NULL)
+            continue;
+          if (nt_import_find_header_row (self->kind, table, self->mapping) == 0)
+            {
+              nt_table_free (table);
+              continue;
+            }
+          nt_table_free (self->table);
+          self->table = table;
+          self->header_row = nt_import_find_header_row (self->kind, self->table, self->mapping);
+        }
+    }
+
   if (self->header_row == 0)
     {
-      g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
-                   _("%s: no header row was found in the first rows (a row with column titles such as “Họ và tên”, “Ngày sinh”, “Lớp”)."),
-                   nt_table_get_source_name (self->table));
+      g_auto(GStrv) sheets = nt_table_list_sheets (path, NULL);
+
+      /* The list is often on another sheet than the first. */
+      if (sheets != NULL && g_strv_length (sheets) > 1)
+        {
+          g_autofree char *names = g_strjoinv ("”, “", sheets);
+          g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                       _("%s, sheet “%s”: no header row was found in the first rows (a row with column titles such as “Họ và tên”, “Ngày sinh”, “Lớp”). The workbook has the sheets “%s”: choose the one with the list."),
+                       nt_table_get_source_name (self->table), nt_table_get_sheet_name (self->table), names);
+        }
+      else
+        g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                     _("%s: no header row was found in the first rows (a row with column titles such as “Họ và tên”, “Ngày sinh”, “Lớp”)."),
+                     nt_table_get_source_name (self->table));
       g_clear_pointer (&self->table, nt_table_free);
       return FALSE;
     }
@@ -175,6 +210,12 @@ nt_import_get_cell_text (NtImport *self,
     return "";
   cell = nt_table_get_cell (self->table, row, column);
   return cell->text ? cell->text : "";
+}
+
+const char *
+nt_import_get_sheet_name (NtImport *self)
+{
+  return self->table ? nt_table_get_sheet_name (self->table) : NULL;
 }
 
 const char *

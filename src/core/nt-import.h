@@ -50,6 +50,7 @@ const char *nt_import_get_cell_text  (NtImport        *self,
                                       guint            row,
                                       guint            column);
 const char *nt_import_get_source_name (NtImport       *self);
+const char *nt_import_get_sheet_name (NtImport        *self);
 guint       nt_import_get_column     (NtImport        *self,
                                       const char      *field);
 void        nt_import_set_column     (NtImport        *self,

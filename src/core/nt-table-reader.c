@@ -559,7 +559,8 @@ refuse_empty (const char  *name,
 /**
  * nt_table_read_file:
  * @path: an .xlsx, .csv or .txt file (told apart by content)
- * @sheet: (nullable): the sheet of an .xlsx to read; the first when %NULL
+ * @sheet: (nullable): the sheet of an .xlsx to read; the first when %NULL;
+ *   ignored for CSV
  *
  * Returns: (transfer full): the table, or %NULL with @error set (NT_ERROR,
  *   mostly NT_ERROR_INVALID, with a message naming the file; or

@@ -27,6 +27,9 @@ struct _NtImportDialog
   GCancellable        *cancellable;
   GPtrArray           *mapping_rows;
   char                *message;
+  char                *path;
+  char               **sheets;
+  GtkWidget           *sheet_row;
   gboolean             busy;
 
   AdwWindowTitle      *title;
@@ -48,6 +51,7 @@ typedef struct
 {
   Operation  op;
   char      *path;
+  char      *sheet;
 } Job;
 
 static void
@@ -56,6 +60,7 @@ job_free (gpointer p)
   Job *job = p;
 
   g_free (job->path);
+  g_free (job->sheet);
   g_free (job);
 }
 
@@ -103,7 +108,7 @@ run_job (GTask        *task,
   switch (job->op)
     {
     case OP_LOAD:
-      ok = nt_import_load (self->import, job->path, NULL, cancellable, &error);
+      ok = nt_import_load (self->import, job->path, job->sheet, cancellable, &error);
       break;
     case OP_VALIDATE:
       ok = nt_import_validate (self->import, cancellable, report_progress, self, &error);
@@ -166,6 +171,24 @@ on_mapping_changed (AdwComboRow    *row,
   nt_import_set_column (self->import, field, selected == GTK_INVALID_LIST_POSITION ? 0 : selected);
 }
 
+static void start_job (NtImportDialog *self,
+                       Operation       op,
+                       const char     *path,
+                       const char     *sheet,
+                       const char     *what);
+
+static void
+on_sheet_changed (AdwComboRow    *row,
+                  GParamSpec     *pspec,
+                  NtImportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->sheets == NULL || selected >= g_strv_length (self->sheets))
+    return;
+  start_job (self, OP_LOAD, self->path, self->sheets[selected], _("Reading the file…"));
+}
+
 static void
 fill_mapping (NtImportDialog *self)
 {
@@ -178,6 +201,24 @@ fill_mapping (NtImportDialog *self)
   for (guint i = 0; i < self->mapping_rows->len; i++)
     adw_preferences_group_remove (self->mapping_group, g_ptr_array_index (self->mapping_rows, i));
   g_ptr_array_set_size (self->mapping_rows, 0);
+
+  /* A workbook with several sheets: the person picks the one to read. */
+  if (self->sheets != NULL && g_strv_length (self->sheets) > 1)
+    {
+      GtkStringList *names = gtk_string_list_new ((const char * const *) self->sheets);
+      GtkWidget *row = adw_combo_row_new ();
+      const char *current = nt_import_get_sheet_name (self->import);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Sheet"));
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+      g_object_unref (names);
+      for (guint i = 0; self->sheets[i]; i++)
+        if (g_strcmp0 (self->sheets[i], current) == 0)
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+      g_signal_connect (row, "notify::selected", G_CALLBACK (on_sheet_changed), self);
+      adw_preferences_group_add (self->mapping_group, row);
+      g_ptr_array_add (self->mapping_rows, row);
+    }
 
   for (guint i = 0; i < n_fields; i++)
     {
@@ -310,6 +351,7 @@ static void
 start_job (NtImportDialog *self,
            Operation       op,
            const char     *path,
+           const char     *sheet,
            const char     *what)
 {
   g_autoptr(GTask) task = NULL;
@@ -321,6 +363,7 @@ start_job (NtImportDialog *self,
   job = g_new0 (Job, 1);
   job->op = op;
   job->path = g_strdup (path);
+  job->sheet = g_strdup (sheet);
 
   self->cancellable = g_cancellable_new ();
   gtk_label_set_text (self->working_label, what);
@@ -362,7 +405,11 @@ nt_import_dialog_load_file (NtImportDialog *self,
         nt_store_set_actor (self->store, user->id, NULL);
     }
   self->import = nt_import_new (self->store, kind);
-  start_job (self, OP_LOAD, path, _("Reading the file…"));
+  g_free (self->path);
+  self->path = g_strdup (path);
+  g_clear_pointer (&self->sheets, g_strfreev);
+  self->sheets = nt_table_list_sheets (path, NULL);
+  start_job (self, OP_LOAD, path, NULL, _("Reading the file…"));
 }
 
 void
@@ -370,7 +417,7 @@ nt_import_dialog_check (NtImportDialog *self)
 {
   g_return_if_fail (NT_IS_IMPORT_DIALOG (self));
   g_return_if_fail (self->import != NULL);
-  start_job (self, OP_VALIDATE, NULL, _("Checking every row…"));
+  start_job (self, OP_VALIDATE, NULL, NULL, _("Checking every row…"));
 }
 
 void
@@ -378,7 +425,7 @@ nt_import_dialog_commit (NtImportDialog *self)
 {
   g_return_if_fail (NT_IS_IMPORT_DIALOG (self));
   g_return_if_fail (self->import != NULL);
-  start_job (self, OP_COMMIT, NULL, _("Writing…"));
+  start_job (self, OP_COMMIT, NULL, NULL, _("Writing…"));
 }
 
 const char *
@@ -497,6 +544,8 @@ nt_import_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), NT_TYPE_IMPORT_DIALOG);
   g_clear_pointer (&self->mapping_rows, g_ptr_array_unref);
   g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->sheets, g_strfreev);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (nt_import_dialog_parent_class)->dispose (object);
