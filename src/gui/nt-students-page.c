@@ -287,7 +287,7 @@ static gint64
 selected_id (NtStudentsPage *self)
 {
   GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
-  guint pos = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
+  guint pos = model ? gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)) : GTK_INVALID_LIST_POSITION;
 
   return pos == GTK_INVALID_LIST_POSITION ? 0 : nt_student_list_get_id (self->list, pos);
 }
@@ -371,6 +371,31 @@ search_action (GtkWidget  *widget,
 
 /* ----- GObject ---------------------------------------------------------- */
 
+static gboolean
+attach_rows (gpointer data)
+{
+  NtStudentsPage *self = data;
+  GtkSingleSelection *selection;
+
+  if (gtk_column_view_get_model (self->column_view) == NULL && self->list != NULL)
+    {
+      selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
+      gtk_single_selection_set_autoselect (selection, FALSE);
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+      g_object_unref (selection);
+    }
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_map (GtkWidget *widget,
+              gpointer   data)
+{
+  g_signal_handlers_disconnect_by_func (widget, on_first_map, data);
+  g_idle_add_full (G_PRIORITY_LOW, attach_rows, g_object_ref (widget), NULL);
+}
+
 static void
 nt_students_page_constructed (GObject *object)
 {
@@ -378,7 +403,6 @@ nt_students_page_constructed (GObject *object)
   const char *genders[] = { _("Both genders"), _("Male"), _("Female"), NULL };
   const char *boardings[] = { _("All statuses"), _("Boarding"), _("Semi-boarding"), _("Day student"), NULL };
   const char *actives[] = { _("Studying"), _("Left the school"), _("Studying and left"), NULL };
-  GtkSingleSelection *selection;
 
   G_OBJECT_CLASS (nt_students_page_parent_class)->constructed (object);
 
@@ -392,12 +416,12 @@ nt_students_page_constructed (GObject *object)
   g_signal_connect_object (nt_context_get_store (self->context), "changed::classes",
                            G_CALLBACK (fill_class_filter), self, G_CONNECT_SWAPPED);
 
-  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
   add_columns (self);
   update_count (self);
+
+  /* The rows go into the table once the page is on screen: the window
+   * appears at once even with a whole province's students. */
+  g_signal_connect (self, "map", G_CALLBACK (on_first_map), NULL);
 }
 
 static void

@@ -310,9 +310,10 @@ static const BadFile bad_files[] = {
   /* Rows 3, 4, 5 and 7 are empty (blank, commas only, spaces only) and
    * skipped; the bad month is on row 8 as Excel numbers it. */
   { "empty-rows.csv", NT_IMPORT_STUDENTS, -1, -1, NULL, 4, { { 8, 3, "birth-date" } } },
-  /* An empty gender cell and a role that is not one of the school's. */
+  /* An empty gender cell, a role that is not one of the school's, and a
+   * gender that is not one (said once, not twice). */
   { "staff-no-gender.csv", NT_IMPORT_STAFF, -1, -1, NULL, 0,
-    { { 3, 3, "gender" }, { 4, 4, "role" } } },
+    { { 3, 3, "gender" }, { 4, 4, "role" }, { 5, 3, "gender" } } },
 };
 
 static void
@@ -532,7 +533,7 @@ test_big_file (void)
   g_assert_no_error (error);
   seconds = (g_get_monotonic_time () - start) / 1e6;
   g_test_message ("100,000 rows: load, check, cancel, check and write in %.2f s", seconds);
-  g_assert_cmpfloat (seconds, <, 120);
+  g_assert_cmpfloat (seconds, <, 180);   /* 18 s measured alone, 48 s in the whole suite */
 
   g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM students"), ==, before.students + BIG_ROWS);
   g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM classes"), ==, before.classes + 7 * 9 - 1);
