@@ -71,12 +71,31 @@ on_store_changed (NtStore        *store,
   refresh (self);
 }
 
+static gboolean
+refresh_idle (gpointer data)
+{
+  NtOverviewPage *self = data;
+
+  if (self->context != NULL)
+    refresh (self);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_map (GtkWidget *widget,
+              gpointer   data)
+{
+  g_signal_handlers_disconnect_by_func (widget, on_first_map, data);
+  g_idle_add_full (G_PRIORITY_LOW, refresh_idle, g_object_ref (widget), NULL);
+}
+
 static GtkWidget *
 make_card (NtOverviewPage *self,
            const Figure   *figure)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *value = gtk_label_new ("0");
+  GtkWidget *value = gtk_label_new ("…");
   GtkWidget *caption = gtk_label_new (_(figure->caption));
   GtkWidget *card;
 
@@ -114,7 +133,10 @@ nt_overview_page_constructed (GObject *object)
 
   g_signal_connect_object (nt_context_get_store (self->context), "changed",
                            G_CALLBACK (on_store_changed), self, 0);
-  refresh (self);
+
+  /* The figures are counted once the page is on screen, so the window
+   * appears at once on a large school. */
+  g_signal_connect (self, "map", G_CALLBACK (on_first_map), NULL);
 }
 
 static void

@@ -42,6 +42,8 @@ G_DEFINE_FINAL_TYPE (NtStudentsPage, nt_students_page, ADW_TYPE_BIN)
 enum { PROP_0, PROP_CONTEXT, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
+static NtStudentList *ensure_list (NtStudentsPage *self);
+
 /* ----- columns ---------------------------------------------------------- */
 
 typedef enum { SHOW_TEXT, SHOW_GENDER, SHOW_DATE, SHOW_BOARDING } ShowAs;
@@ -152,9 +154,9 @@ on_sort_changed (GtkSorter       *sorter,
   self->probing = FALSE;
 
   if (self->probed_column < 0)
-    nt_student_list_set_sort (self->list, NT_STUDENT_SORT_NAME, FALSE);
+    nt_student_list_set_sort (ensure_list (self), NT_STUDENT_SORT_NAME, FALSE);
   else
-    nt_student_list_set_sort (self->list, columns[self->probed_column].sort, order == GTK_ORDERING_LARGER);
+    nt_student_list_set_sort (ensure_list (self), columns[self->probed_column].sort, order == GTK_ORDERING_LARGER);
 }
 
 static void
@@ -199,11 +201,11 @@ static const NtStudentActiveFilter active_values[] = {
 static void
 update_count (NtStudentsPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
   g_autofree char *text = g_strdup_printf (ngettext ("%u student", "%u students", n), n);
 
-  gtk_label_set_text (self->count_label, text);
-  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  gtk_label_set_text (self->count_label, self->list ? text : "");
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 || self->list == NULL ? "list" : "empty");
 }
 
 static void
@@ -217,8 +219,9 @@ on_filter_changed (GtkDropDown    *dropdown,
   guint a = gtk_drop_down_get_selected (self->active_filter);
   gint64 class_id = 0;
 
-  if (self->list == NULL)
+  if (self->context == NULL)
     return;
+  ensure_list (self);
 
   if (c > 0 && c != GTK_INVALID_LIST_POSITION)
     {
@@ -236,7 +239,7 @@ static void
 on_search_changed (GtkSearchEntry *entry,
                    NtStudentsPage *self)
 {
-  nt_student_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  nt_student_list_set_search (ensure_list (self), gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 /* Enter in the search opens the only match, or moves into the table. */
@@ -244,7 +247,7 @@ static void
 on_search_activate (GtkSearchEntry *entry,
                     NtStudentsPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (ensure_list (self)));
 
   if (n == 1)
     nt_students_page_open_details (self, nt_student_list_get_id (self->list, 0));
@@ -371,14 +374,30 @@ search_action (GtkWidget  *widget,
 
 /* ----- GObject ---------------------------------------------------------- */
 
+/* The list is read when the page is first on screen (or first asked for),
+ * not when the window is built. */
+static NtStudentList *
+ensure_list (NtStudentsPage *self)
+{
+  if (self->list == NULL)
+    {
+      self->list = nt_student_list_new (nt_context_get_store (self->context));
+      g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+      update_count (self);
+    }
+  return self->list;
+}
+
 static gboolean
 attach_rows (gpointer data)
 {
   NtStudentsPage *self = data;
   GtkSingleSelection *selection;
 
-  if (gtk_column_view_get_model (self->column_view) == NULL && self->list != NULL)
+  if (gtk_column_view_get_model (self->column_view) == NULL && self->context != NULL)
     {
+      fill_class_filter (self);
+      ensure_list (self);
       selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
       gtk_single_selection_set_autoselect (selection, FALSE);
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
@@ -406,18 +425,17 @@ nt_students_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (nt_students_page_parent_class)->constructed (object);
 
-  self->list = nt_student_list_new (nt_context_get_store (self->context));
-  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
-
   fill_dropdown (self->gender_filter, genders);
   fill_dropdown (self->boarding_filter, boardings);
   fill_dropdown (self->active_filter, actives);
-  fill_class_filter (self);
+  {
+    const char *all_classes[] = { _("All classes"), NULL };
+    fill_dropdown (self->class_filter, all_classes);   /* the classes come with the rows */
+  }
   g_signal_connect_object (nt_context_get_store (self->context), "changed::classes",
                            G_CALLBACK (fill_class_filter), self, G_CONNECT_SWAPPED);
 
   add_columns (self);
-  update_count (self);
 
   /* The rows go into the table once the page is on screen: the window
    * appears at once even with a whole province's students. */
@@ -497,7 +515,7 @@ NtStudentList *
 nt_students_page_get_list (NtStudentsPage *self)
 {
   g_return_val_if_fail (NT_IS_STUDENTS_PAGE (self), NULL);
-  return self->list;
+  return ensure_list (self);
 }
 
 GtkColumnView *

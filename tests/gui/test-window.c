@@ -107,6 +107,12 @@ students_page (Fixture *f)
 
 /* ----- tests ------------------------------------------------------------ */
 
+static gboolean
+figure_counted (gpointer data)
+{
+  return g_strcmp0 (nt_overview_page_get_figure (NT_OVERVIEW_PAGE (data), "students"), "…") != 0;
+}
+
 static void
 test_window_opens (Fixture       *f,
                    gconstpointer  data)
@@ -117,6 +123,9 @@ test_window_opens (Fixture       *f,
 
   nt_school_figures (f->store, &figures);
   students = g_strdup_printf ("%" G_GINT64_FORMAT, figures.students);
+
+  /* The figures are counted just after the page appears. */
+  spin_until (figure_counted, overview);
 
   g_assert_cmpstr (nt_window_get_section (f->window), ==, "overview");
   g_assert_cmpstr (nt_overview_page_get_figure (overview, "students"), ==, students);
