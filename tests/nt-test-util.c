@@ -7,6 +7,8 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
 
 #include "nt-demo.h"
 #include "nt-test-util.h"
@@ -60,6 +62,53 @@ char *
 nt_test_data_path (const char *name)
 {
   return g_build_filename (g_getenv ("NOITRU_TEST_DATA"), name, NULL);
+}
+
+/* A file of the temporary folder holding @data. */
+char *
+nt_test_write_tmp (const char *name,
+                   const void *data,
+                   gsize       len)
+{
+  char *path = nt_test_tmp_path (name);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Runs the built program with the NULL-terminated @args (the program's
+ * name not among them); the run is logged with the test. */
+void
+nt_test_run_noitru (NtTestRun         *r,
+                    const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("NOITRU_BIN");
+  int wait_status;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (gpointer) bin);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  memset (r, 0, sizeof *r);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d\nstdout: %s\nstderr: %s", r->status, r->out, r->err);
+}
+
+void
+nt_test_run_clear (NtTestRun *r)
+{
+  g_free (r->out);
+  g_free (r->err);
 }
 
 /* A new, empty (migrated) database in the temporary folder. */

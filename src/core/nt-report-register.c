@@ -96,71 +96,33 @@ register_row (NtReportSheet *sheet,
   nt_report_add_row (sheet, values);
 }
 
+static void
+class_register_row (sqlite3_stmt *stmt,
+                    guint         number,
+                    gpointer      sheet)
+{
+  register_row (sheet, stmt, number);
+}
+
 static gboolean
 register_by_class (NtStore            *store,
                    NtReportSheet      *sheet,
                    NtReportsProgress  *progress,
                    GError            **error)
 {
-  /* Class by class as the students report does: each class's students come
-   * in name order from the index students_class (class_id, name_key). */
-  sqlite3_stmt *classes = nt_store_prepare (store,
-                                            "SELECT id, name FROM classes "
-                                            "ORDER BY grade, length(name), name, id", error);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *students;
-  int rc;
-
-  if (classes == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (classes)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (classes, 0);
-      g_array_append_val (ids, id);
-      g_ptr_array_add (names, g_strdup (nt_reports_column_text (classes, 1)));
-    }
-  if (!nt_reports_check_step (store, classes, rc, error))
-    return FALSE;
-  sqlite3_reset (classes);
-
-  students = nt_store_prepare (store,
-                               "SELECT s.full_name, s.birth_date, s.gender, s.ethnicity, s.personal_id, "
-                               "s.home_address, s.home_commune, s.guardian_name, s.guardian_phone, "
-                               "s.priority, b.name, r.number, d.label, " NT_REPORTS_STAY_START ", "
-                               "s.health_notes FROM students s "
-                               "LEFT JOIN bed_assignments a ON a.student_id = s.id AND a.end_date IS NULL "
-                               "LEFT JOIN beds d ON d.id = a.bed_id "
-                               "LEFT JOIN rooms r ON r.id = d.room_id "
-                               "LEFT JOIN buildings b ON b.id = r.building_id "
-                               "WHERE s.class_id = ?1 AND " NT_REPORTS_BOARDER " "
-                               "ORDER BY s.name_key, s.id", error);
-  if (students == NULL)
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    {
-      guint number = 0;
-
-      sqlite3_bind_int64 (students, 1, g_array_index (ids, gint64, i));
-      while ((rc = sqlite3_step (students)) == SQLITE_ROW)
-        {
-          if (number == 0)
-            {
-              g_autofree char *group = g_strdup_printf (_("Class %s"), (char *) names->pdata[i]);
-              nt_report_add_group_row (sheet, group);
-            }
-          register_row (sheet, students, ++number);
-          if (!nt_reports_progress_step (progress, error))
-            {
-              sqlite3_reset (students);
-              return FALSE;
-            }
-        }
-      if (!nt_reports_check_step (store, students, rc, error))
-        return FALSE;
-      sqlite3_reset (students);
-    }
-  return TRUE;
+  /* Class by class as the students report does. */
+  return nt_reports_by_class (store, sheet,
+                              "SELECT s.full_name, s.birth_date, s.gender, s.ethnicity, s.personal_id, "
+                              "s.home_address, s.home_commune, s.guardian_name, s.guardian_phone, "
+                              "s.priority, b.name, r.number, d.label, " NT_REPORTS_STAY_START ", "
+                              "s.health_notes FROM students s "
+                              "LEFT JOIN bed_assignments a ON a.student_id = s.id AND a.end_date IS NULL "
+                              "LEFT JOIN beds d ON d.id = a.bed_id "
+                              "LEFT JOIN rooms r ON r.id = d.room_id "
+                              "LEFT JOIN buildings b ON b.id = r.building_id "
+                              "WHERE s.class_id = ?1 AND " NT_REPORTS_BOARDER " "
+                              "ORDER BY s.name_key, s.id",
+                              progress, class_register_row, sheet, error);
 }
 
 /**
@@ -232,8 +194,5 @@ nt_report_register (NtStore                *store,
   if (nt_report_sheet_get_n_rows (sheet) == 0)
     /* TRANSLATORS: the only row of the register of a school without boarders */
     nt_report_add_group_row (sheet, _("There are no boarding students."));
-  if (!nt_report_finish (report, error))
-    return FALSE;
-  nt_reports_progress_done (&progress);
-  return TRUE;
+  return nt_reports_finish (report, &progress, error);
 }

@@ -63,6 +63,43 @@ dormitory_line (NtStore *store)
   return g_strdup_printf (_("Dormitory of %s, address: %s"), info->name, info->address);
 }
 
+typedef struct
+{
+  NtReportSheet *sheet;
+  guint         *n_without_id;
+} ResidenceRows;
+
+/* A student in a bed; the ones without a personal identification number
+ * are counted for the last row of the list. */
+static void
+residence_row (sqlite3_stmt *stmt,
+               guint         number,
+               gpointer      data)
+{
+  ResidenceRows *rows = data;
+  const char *personal_id = nt_reports_column_text (stmt, Q_PERSONAL_ID);
+  g_autofree char *home = nt_reports_home_place (nt_reports_column_text (stmt, Q_ADDRESS),
+                                                 nt_reports_column_text (stmt, Q_COMMUNE));
+  /* TRANSLATORS: a room in the temporary-residence list: building, room
+   * number ("Nhà A - phòng A101") */
+  g_autofree char *room = g_strdup_printf (_("%s - room %s"),
+                                           nt_reports_column_text (stmt, Q_BUILDING),
+                                           nt_reports_column_text (stmt, Q_ROOM));
+  NtReportValue values[RS_N];
+
+  if (nt_str_empty (personal_id))
+    (*rows->n_without_id)++;
+  values[RS_NO] = NT_REPORT_NUMBER (number);
+  values[RS_NAME] = NT_REPORT_TEXT (nt_reports_column_text (stmt, Q_NAME));
+  values[RS_BIRTH] = NT_REPORT_DATE (nt_reports_column_text (stmt, Q_BIRTH));
+  values[RS_GENDER] = NT_REPORT_TEXT (nt_gender_label (nt_reports_column_text (stmt, Q_GENDER)));
+  values[RS_PERSONAL_ID] = NT_REPORT_TEXT (personal_id);
+  values[RS_HOME] = NT_REPORT_TEXT (home);
+  values[RS_ROOM] = NT_REPORT_TEXT (room);
+  values[RS_SINCE] = NT_REPORT_DATE (nt_reports_column_text (stmt, Q_SINCE));
+  nt_report_add_row (rows->sheet, values);
+}
+
 static gboolean
 residence_rows (NtStore            *store,
                 NtReportSheet      *sheet,
@@ -84,44 +121,11 @@ residence_rows (NtStore            *store,
                                          "WHERE a.end_date IS NULL AND s.active = 1 "
                                          "ORDER BY b.name, b.id, r.floor, length(r.number), r.number, r.id, "
                                          "s.name_key, s.id", error);
-  guint number = 0;
-  int rc;
+  ResidenceRows rows = { sheet, n_without_id };
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *personal_id = nt_reports_column_text (stmt, Q_PERSONAL_ID);
-      g_autofree char *home = nt_reports_home_place (nt_reports_column_text (stmt, Q_ADDRESS),
-                                                     nt_reports_column_text (stmt, Q_COMMUNE));
-      /* TRANSLATORS: a room in the temporary-residence list: building, room
-       * number ("Nhà A - phòng A101") */
-      g_autofree char *room = g_strdup_printf (_("%s - room %s"),
-                                               nt_reports_column_text (stmt, Q_BUILDING),
-                                               nt_reports_column_text (stmt, Q_ROOM));
-      NtReportValue values[RS_N];
-
-      if (nt_str_empty (personal_id))
-        (*n_without_id)++;
-      values[RS_NO] = NT_REPORT_NUMBER (++number);
-      values[RS_NAME] = NT_REPORT_TEXT (nt_reports_column_text (stmt, Q_NAME));
-      values[RS_BIRTH] = NT_REPORT_DATE (nt_reports_column_text (stmt, Q_BIRTH));
-      values[RS_GENDER] = NT_REPORT_TEXT (nt_gender_label (nt_reports_column_text (stmt, Q_GENDER)));
-      values[RS_PERSONAL_ID] = NT_REPORT_TEXT (personal_id);
-      values[RS_HOME] = NT_REPORT_TEXT (home);
-      values[RS_ROOM] = NT_REPORT_TEXT (room);
-      values[RS_SINCE] = NT_REPORT_DATE (nt_reports_column_text (stmt, Q_SINCE));
-      nt_report_add_row (sheet, values);
-      if (!nt_reports_progress_step (progress, error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-    }
-  if (!nt_reports_check_step (store, stmt, rc, error))
-    return FALSE;
-  sqlite3_reset (stmt);
-  return TRUE;
+  return nt_reports_each_row (store, stmt, progress, residence_row, &rows, error);
 }
 
 /**
@@ -195,8 +199,5 @@ nt_report_residence (NtStore                *store,
                                                n_without_id);
       nt_report_add_group_row (sheet, note);
     }
-  if (!nt_report_finish (report, error))
-    return FALSE;
-  nt_reports_progress_done (&progress);
-  return TRUE;
+  return nt_reports_finish (report, &progress, error);
 }

@@ -55,4 +55,28 @@ gboolean    nt_reports_check_step      (NtStore                *store,
 char       *nt_reports_home_place      (const char             *address,
                                         const char             *commune);
 
+/* Called on each row of a query: @number counts the rows of the current
+ * group (nt_reports_by_class) or of the whole query (nt_reports_each_row),
+ * from 1. */
+typedef void (*NtReportsRowFunc) (sqlite3_stmt *stmt,
+                                  guint         number,
+                                  gpointer      data);
+
+gboolean    nt_reports_each_row        (NtStore                *store,
+                                        sqlite3_stmt           *stmt,
+                                        NtReportsProgress      *progress,
+                                        NtReportsRowFunc        func,
+                                        gpointer                data,
+                                        GError                **error);
+gboolean    nt_reports_by_class        (NtStore                *store,
+                                        NtReportSheet          *sheet,
+                                        const char             *students_sql,
+                                        NtReportsProgress      *progress,
+                                        NtReportsRowFunc        func,
+                                        gpointer                data,
+                                        GError                **error);
+gboolean    nt_reports_finish          (NtReport               *report,
+                                        NtReportsProgress      *progress,
+                                        GError                **error);
+
 G_END_DECLS

@@ -183,6 +183,118 @@ nt_reports_check_step (NtStore       *store,
   return FALSE;
 }
 
+/* Steps @stmt through its rows, calling @func on each and counting it in
+ * @progress, and resets it.  FALSE (and @error set) when a step failed or
+ * the person cancelled. */
+gboolean
+nt_reports_each_row (NtStore            *store,
+                     sqlite3_stmt       *stmt,
+                     NtReportsProgress  *progress,
+                     NtReportsRowFunc    func,
+                     gpointer            data,
+                     GError            **error)
+{
+  guint number = 0;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      func (stmt, ++number, data);
+      if (!nt_reports_progress_step (progress, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  if (!nt_reports_check_step (store, stmt, rc, error))
+    return FALSE;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+typedef struct
+{
+  NtReportSheet    *sheet;
+  const char       *name;
+  NtReportsRowFunc  func;
+  gpointer          data;
+} ClassRows;
+
+static void
+class_row (sqlite3_stmt *stmt,
+           guint         number,
+           gpointer      data)
+{
+  ClassRows *rows = data;
+
+  if (number == 1)
+    {
+      g_autofree char *group = g_strdup_printf (_("Class %s"), rows->name);
+      nt_report_add_group_row (rows->sheet, group);
+    }
+  rows->func (stmt, number, rows->data);
+}
+
+/* The students of each class under a group row "Class 10A1", numbered
+ * within the class; a class without students gets no group row.
+ * @students_sql selects the students of the class ?1.  Class by class, so
+ * that the students of each come in name order straight from the index
+ * students_class (class_id, name_key): no sort of the whole school. */
+gboolean
+nt_reports_by_class (NtStore            *store,
+                     NtReportSheet      *sheet,
+                     const char         *students_sql,
+                     NtReportsProgress  *progress,
+                     NtReportsRowFunc    func,
+                     gpointer            data,
+                     GError            **error)
+{
+  sqlite3_stmt *classes = nt_store_prepare (store,
+                                            "SELECT id, name FROM classes "
+                                            "ORDER BY grade, length(name), name, id", error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *students;
+  int rc;
+
+  if (classes == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (classes)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (classes, 0);
+      g_array_append_val (ids, id);
+      g_ptr_array_add (names, g_strdup (nt_reports_column_text (classes, 1)));
+    }
+  if (!nt_reports_check_step (store, classes, rc, error))
+    return FALSE;
+  sqlite3_reset (classes);
+
+  students = nt_store_prepare (store, students_sql, error);
+  if (students == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      ClassRows rows = { sheet, names->pdata[i], func, data };
+
+      sqlite3_bind_int64 (students, 1, g_array_index (ids, gint64, i));
+      if (!nt_reports_each_row (store, students, progress, class_row, &rows, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes the file; the progress reaches its end only once it is written. */
+gboolean
+nt_reports_finish (NtReport           *report,
+                   NtReportsProgress  *progress,
+                   GError            **error)
+{
+  if (!nt_report_finish (report, error))
+    return FALSE;
+  nt_reports_progress_done (progress);
+  return TRUE;
+}
+
 /* Text compared without regard to case or Unicode composition. */
 static char *
 comparable (const char *text)
@@ -246,69 +358,66 @@ student_row (NtReportSheet *sheet,
 #define STUDENT_FIELDS "s.code, s.full_name, s.gender, s.birth_date, c.name, s.ethnicity, r.number, s.guardian_phone"
 #define BOARDER NT_REPORTS_BOARDER
 
+static void
+class_student_row (sqlite3_stmt *stmt,
+                   guint         number,
+                   gpointer      sheet)
+{
+  student_row (sheet, stmt, 0, number);
+}
+
 static gboolean
 students_by_class (NtStore           *store,
                    NtReportSheet     *sheet,
                    NtReportsProgress *progress,
                    GError           **error)
 {
-  /* Class by class, so that the students of each come in name order
-   * straight from the index students_class (class_id, name_key): no sort
-   * of the whole school. */
-  sqlite3_stmt *classes = nt_store_prepare (store,
-                                            "SELECT id, name FROM classes "
-                                            "ORDER BY grade, length(name), name, id", error);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *students;
-  int rc;
+  return nt_reports_by_class (store, sheet,
+                              "SELECT " STUDENT_FIELDS " FROM students s "
+                              "JOIN classes c ON c.id = s.class_id "
+                              "LEFT JOIN bed_assignments a ON a.student_id = s.id AND a.end_date IS NULL "
+                              "LEFT JOIN beds d ON d.id = a.bed_id "
+                              "LEFT JOIN rooms r ON r.id = d.room_id "
+                              "WHERE s.class_id = ?1 AND " BOARDER " "
+                              "ORDER BY s.name_key, s.id",
+                              progress, class_student_row, sheet, error);
+}
 
-  if (classes == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (classes)) == SQLITE_ROW)
+typedef struct
+{
+  NtReportSheet *sheet;
+  gint64         room;
+  guint          number;
+} RoomRows;
+
+/* A student in a bed: a group row for each room, numbered within it. */
+static void
+room_student_row (sqlite3_stmt *stmt,
+                  guint         number,
+                  gpointer      data)
+{
+  RoomRows *rows = data;
+
+  if (sqlite3_column_int64 (stmt, 0) != rows->room)
     {
-      gint64 id = sqlite3_column_int64 (classes, 0);
-      g_array_append_val (ids, id);
-      g_ptr_array_add (names, g_strdup (nt_reports_column_text (classes, 1)));
+      /* TRANSLATORS: a group of a list: the room's number, the building's name ("Phòng A101 - Nhà A") */
+      g_autofree char *group = g_strdup_printf (_("Room %s - %s"), nt_reports_column_text (stmt, 1), nt_reports_column_text (stmt, 2));
+      nt_report_add_group_row (rows->sheet, group);
+      rows->room = sqlite3_column_int64 (stmt, 0);
+      rows->number = 0;
     }
-  if (!nt_reports_check_step (store, classes, rc, error))
-    return FALSE;
-  sqlite3_reset (classes);
+  student_row (rows->sheet, stmt, 3, ++rows->number);
+}
 
-  students = nt_store_prepare (store,
-                               "SELECT " STUDENT_FIELDS " FROM students s "
-                               "JOIN classes c ON c.id = s.class_id "
-                               "LEFT JOIN bed_assignments a ON a.student_id = s.id AND a.end_date IS NULL "
-                               "LEFT JOIN beds d ON d.id = a.bed_id "
-                               "LEFT JOIN rooms r ON r.id = d.room_id "
-                               "WHERE s.class_id = ?1 AND " BOARDER " "
-                               "ORDER BY s.name_key, s.id", error);
-  if (students == NULL)
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    {
-      guint number = 0;
-
-      sqlite3_bind_int64 (students, 1, g_array_index (ids, gint64, i));
-      while ((rc = sqlite3_step (students)) == SQLITE_ROW)
-        {
-          if (number == 0)
-            {
-              g_autofree char *group = g_strdup_printf (_("Class %s"), (char *) names->pdata[i]);
-              nt_report_add_group_row (sheet, group);
-            }
-          student_row (sheet, students, 0, ++number);
-          if (!nt_reports_progress_step (progress, error))
-            {
-              sqlite3_reset (students);
-              return FALSE;
-            }
-        }
-      if (!nt_reports_check_step (store, students, rc, error))
-        return FALSE;
-      sqlite3_reset (students);
-    }
-  return TRUE;
+static void
+roomless_student_row (sqlite3_stmt *stmt,
+                      guint         number,
+                      gpointer      sheet)
+{
+  if (number == 1)
+    /* TRANSLATORS: the group of boarders without a bed (Chưa xếp phòng) */
+    nt_report_add_group_row (sheet, _("No room yet"));
+  student_row (sheet, stmt, 0, number);
 }
 
 static gboolean
@@ -330,33 +439,13 @@ students_by_room (NtStore           *store,
                                          "AND (?1 = 0 OR b.id = ?1) "
                                          "ORDER BY b.name, b.id, r.floor, length(r.number), r.number, r.id, "
                                          "s.name_key, s.id", error);
-  gint64 room = 0;
-  guint number = 0;
-  int rc;
+  RoomRows rows = { sheet, 0, 0 };
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, building_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (sqlite3_column_int64 (stmt, 0) != room)
-        {
-          /* TRANSLATORS: a group of a list: the room's number, the building's name ("Phòng A101 - Nhà A") */
-          g_autofree char *group = g_strdup_printf (_("Room %s - %s"), nt_reports_column_text (stmt, 1), nt_reports_column_text (stmt, 2));
-          nt_report_add_group_row (sheet, group);
-          room = sqlite3_column_int64 (stmt, 0);
-          number = 0;
-        }
-      student_row (sheet, stmt, 3, ++number);
-      if (!nt_reports_progress_step (progress, error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-    }
-  if (!nt_reports_check_step (store, stmt, rc, error))
+  if (!nt_reports_each_row (store, stmt, progress, room_student_row, &rows, error))
     return FALSE;
-  sqlite3_reset (stmt);
 
   /* Every building: the boarders without a bed come last, so that none is
    * missing from the list. */
@@ -370,23 +459,7 @@ students_by_room (NtStore           *store,
                            "ORDER BY s.name_key, s.id", error);
   if (stmt == NULL)
     return FALSE;
-  number = 0;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (number == 0)
-        /* TRANSLATORS: the group of boarders without a bed (Chưa xếp phòng) */
-        nt_report_add_group_row (sheet, _("No room yet"));
-      student_row (sheet, stmt, 0, ++number);
-      if (!nt_reports_progress_step (progress, error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-    }
-  if (!nt_reports_check_step (store, stmt, rc, error))
-    return FALSE;
-  sqlite3_reset (stmt);
-  return TRUE;
+  return nt_reports_each_row (store, stmt, progress, roomless_student_row, sheet, error);
 }
 
 /**
@@ -448,15 +521,56 @@ nt_report_students (NtStore                *store,
     ok = students_by_room (store, options->building_id, sheet, &progress, error);
   else
     ok = students_by_class (store, sheet, &progress, error);
-  if (!ok || !nt_report_finish (report, error))
+  if (!ok)
     return FALSE;
-  nt_reports_progress_done (&progress);
-  return TRUE;
+  return nt_reports_finish (report, &progress, error);
 }
 
 /* ----- rooms: one block per room, to post on its door ---------------------------- */
 
 enum { RM_BED, RM_NAME, RM_CLASS, RM_BIRTH, RM_ETHNICITY, RM_PHONE, RM_N };
+
+typedef struct
+{
+  NtReportSheet *sheet;
+  const char    *building_name;
+  gint64         room;
+} BedRows;
+
+/* A bed, free or not; a block for each room, on a page of its own. */
+static void
+bed_row (sqlite3_stmt *stmt,
+         guint         number,
+         gpointer      data)
+{
+  BedRows *rows = data;
+  NtReportValue values[RM_N];
+
+  if (sqlite3_column_int64 (stmt, 0) != rows->room)
+    {
+      int beds = sqlite3_column_int (stmt, 3);
+      g_autofree char *group = NULL;
+
+      /* One room a page, to post on its door. */
+      if (rows->room != 0)
+        nt_report_add_page_break (rows->sheet);
+      /* TRANSLATORS: the heading of a room's block: room number, floor, building,
+       * number of beds ("Phòng A101 - Tầng 1 - Nhà A (6 giường)") */
+      group = g_strdup_printf (ngettext ("Room %s - Floor %d - %s (%d bed)",
+                                         "Room %s - Floor %d - %s (%d beds)", beds),
+                               nt_reports_column_text (stmt, 1), sqlite3_column_int (stmt, 2),
+                               rows->building_name, beds);
+      nt_report_add_group_row (rows->sheet, group);
+      rows->room = sqlite3_column_int64 (stmt, 0);
+    }
+  values[RM_BED] = NT_REPORT_TEXT (nt_reports_column_text (stmt, 4));
+  values[RM_NAME] = NT_REPORT_TEXT (nt_reports_column_text (stmt, 5));
+  values[RM_CLASS] = NT_REPORT_TEXT (nt_reports_column_text (stmt, 6));
+  values[RM_BIRTH] = NT_REPORT_DATE (nt_reports_column_text (stmt, 7));
+  values[RM_ETHNICITY] = NT_REPORT_TEXT (nt_reports_column_text (stmt, 8));
+  values[RM_PHONE] = NT_REPORT_TEXT (nt_reports_column_text (stmt, 9));
+  nt_report_add_row (rows->sheet, values);
+}
 
 static gboolean
 rooms_of_building (NtStore           *store,
@@ -480,50 +594,12 @@ rooms_of_building (NtStore           *store,
                                          "AND (d.active = 1 OR s.id IS NOT NULL) "
                                          "ORDER BY r.floor, length(r.number), r.number, r.id, "
                                          "length(d.label), d.label, d.id", error);
-  gint64 room = 0;
-  int rc;
+  BedRows rows = { sheet, building_name, 0 };
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, building_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      NtReportValue values[RM_N];
-
-      if (sqlite3_column_int64 (stmt, 0) != room)
-        {
-          int beds = sqlite3_column_int (stmt, 3);
-          g_autofree char *group = NULL;
-
-          /* One room a page, to post on its door. */
-          if (room != 0)
-            nt_report_add_page_break (sheet);
-          /* TRANSLATORS: the heading of a room's block: room number, floor, building,
-           * number of beds ("Phòng A101 - Tầng 1 - Nhà A (6 giường)") */
-          group = g_strdup_printf (ngettext ("Room %s - Floor %d - %s (%d bed)",
-                                             "Room %s - Floor %d - %s (%d beds)", beds),
-                                   nt_reports_column_text (stmt, 1), sqlite3_column_int (stmt, 2),
-                                   building_name, beds);
-          nt_report_add_group_row (sheet, group);
-          room = sqlite3_column_int64 (stmt, 0);
-        }
-      values[RM_BED] = NT_REPORT_TEXT (nt_reports_column_text (stmt, 4));
-      values[RM_NAME] = NT_REPORT_TEXT (nt_reports_column_text (stmt, 5));
-      values[RM_CLASS] = NT_REPORT_TEXT (nt_reports_column_text (stmt, 6));
-      values[RM_BIRTH] = NT_REPORT_DATE (nt_reports_column_text (stmt, 7));
-      values[RM_ETHNICITY] = NT_REPORT_TEXT (nt_reports_column_text (stmt, 8));
-      values[RM_PHONE] = NT_REPORT_TEXT (nt_reports_column_text (stmt, 9));
-      nt_report_add_row (sheet, values);
-      if (!nt_reports_progress_step (progress, error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-    }
-  if (!nt_reports_check_step (store, stmt, rc, error))
-    return FALSE;
-  sqlite3_reset (stmt);
-  return TRUE;
+  return nt_reports_each_row (store, stmt, progress, bed_row, &rows, error);
 }
 
 /**
@@ -616,8 +692,5 @@ nt_report_rooms (NtStore                *store,
                                                   columns, RM_N, NT_REPORT_PORTRAIT);
       nt_report_add_group_row (sheet, _("There are no dorm buildings yet."));
     }
-  if (!nt_report_finish (report, error))
-    return FALSE;
-  nt_reports_progress_done (&progress);
-  return TRUE;
+  return nt_reports_finish (report, &progress, error);
 }

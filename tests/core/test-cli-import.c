@@ -7,46 +7,19 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "nt-school.h"
 #include "nt-test-util.h"
 
-typedef struct
-{
-  int   status;   /* the exit code */
-  char *out;
-  char *err;
-} Run;
-
 static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_import (Run        *r,
+run_import (NtTestRun  *r,
             const char *db,
             const char *option,
             const char *file)
 {
-  const char *bin = g_getenv ("NOITRU_BIN");
-  const char *argv[] = { bin, "--db", db, option, file, NULL };
-  g_autoptr(GError) error = NULL;
-  int wait_status;
+  const char *args[] = { "--db", db, option, file, NULL };
 
-  g_assert_nonnull (bin);
-  memset (r, 0, sizeof *r);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", r->status, r->out, r->err);
+  nt_test_run_noitru (r, args);
 }
 
 /* A database file with one class, closed again so that only the program
@@ -90,8 +63,8 @@ test_good_file (void)
                                               "students-bom.csv", 4, 0, 2, 1);
   g_autofree char *imported = g_strdup_printf (_("Imported: %u added, %u updated.\n"), 4, 0);
   g_autofree char *again = g_strdup_printf (_("Imported: %u added, %u updated.\n"), 0, 4);
-  g_auto(Run) r;
-  g_auto(Run) r2;
+  g_auto(NtTestRun) r;
+  g_auto(NtTestRun) r2;
 
   run_import (&r, db, "--import-students", file);
   g_assert_cmpint (r.status, ==, 0);
@@ -123,7 +96,7 @@ test_bad_file (void)
   g_autofree char *problems = g_strdup_printf (_("%u problems; nothing was written:\n"), 2);
   gint64 classes = count (db, "SELECT count(*) FROM classes");
   gint64 audit = count (db, "SELECT count(*) FROM audit_log");
-  g_auto(Run) r;
+  g_auto(NtTestRun) r;
   g_auto(GStrv) lines = NULL;
   guint n_problem_lines = 0;
 
@@ -150,7 +123,7 @@ test_unreadable_file (void)
 {
   g_autofree char *db = new_db ();
   g_autofree char *file = data_file ("bad", "renamed-xls.xlsx");
-  g_auto(Run) r;
+  g_auto(NtTestRun) r;
 
   /* The file's name in the message on stderr, exit 1, nothing written. */
   run_import (&r, db, "--import-students", file);
@@ -168,8 +141,8 @@ test_staff_file (void)
   g_autofree char *file = data_file ("good", "staff.csv");
   g_autofree char *bad = data_file ("bad", "staff-no-gender.csv");
   gint64 staff = count (db, "SELECT count(*) FROM staff");
-  g_auto(Run) r;
-  g_auto(Run) r2;
+  g_auto(NtTestRun) r;
+  g_auto(NtTestRun) r2;
 
   run_import (&r, db, "--import-staff", bad);
   g_assert_cmpint (r.status, ==, 1);

@@ -8,57 +8,28 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "nt-reports.h"
 #include "nt-test-util.h"
 
 static char *demo_db;
 
-typedef struct
-{
-  int   status;   /* the exit code */
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* Runs the program with the NULL-terminated arguments. */
 static void
-run (Run        *r,
+run (NtTestRun  *r,
      const char *first,
      ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *bin = g_getenv ("NOITRU_BIN");
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   const char *arg;
   va_list ap;
-  int wait_status;
 
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (gpointer) bin);
   va_start (ap, first);
   for (arg = first; arg; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+    g_ptr_array_add (args, (gpointer) arg);
   va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  memset (r, 0, sizeof *r);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", r->status, r->out, r->err);
+  g_ptr_array_add (args, NULL);
+  nt_test_run_noitru (r, (const char *const *) args->pdata);
 }
 
 static gint64
@@ -122,7 +93,7 @@ read_book (const char *path,
 static void
 test_list_reports (void)
 {
-  g_auto(Run) r;
+  g_auto(NtTestRun) r;
   g_auto(GStrv) lines = NULL;
   guint n = 0;
   const NtReportInfo *reports = nt_reports_list (&n);
@@ -157,9 +128,9 @@ test_export_students (void)
   gint64 boarders = count ("SELECT count(*) FROM students WHERE boarding = 'boarding' AND active = 1");
   g_autofree char *title = NULL;
   guint n_sheets, rows;
-  g_auto(Run) r;
-  g_auto(Run) again;
-  g_auto(Run) by_room;
+  g_auto(NtTestRun) r;
+  g_auto(NtTestRun) again;
+  g_auto(NtTestRun) by_room;
 
   run (&r, "--db", demo_db, "--export", "students", "-o", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -194,9 +165,9 @@ test_export_rooms (void)
   gint64 buildings = count ("SELECT count(*) FROM buildings WHERE active = 1");
   g_autofree char *title = NULL;
   guint n_sheets, rows;
-  g_auto(Run) r;
-  g_auto(Run) r1;
-  g_auto(Run) r999;
+  g_auto(NtTestRun) r;
+  g_auto(NtTestRun) r1;
+  g_auto(NtTestRun) r999;
 
   run (&r, "--db", demo_db, "--export", "rooms", "-o", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -224,7 +195,7 @@ static void
 test_unknown_report (void)
 {
   g_autofree char *path = nt_test_tmp_path ("nope.xlsx");
-  g_auto(Run) r;
+  g_auto(NtTestRun) r;
 
   run (&r, "--db", demo_db, "--export", "nope", "-o", path, NULL);
   g_assert_cmpint (r.status, ==, 2);
@@ -262,7 +233,7 @@ test_bad_options (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) r;
+      g_auto(NtTestRun) r;
       const char **a = cases[i].args;
 
       run (&r, "--db", demo_db, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], NULL);
@@ -280,7 +251,7 @@ test_missing_database (void)
 {
   g_autofree char *db = nt_test_tmp_path ("no-such.db");
   g_autofree char *path = nt_test_tmp_path ("from-nothing.xlsx");
-  g_auto(Run) r;
+  g_auto(NtTestRun) r;
 
   run (&r, "--db", db, "--export", "students", "-o", path, NULL);
   g_assert_cmpint (r.status, ==, 1);
@@ -293,7 +264,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_auto(Run) demo;
+  g_auto(NtTestRun) demo;
   int status;
 
   nt_test_init (&argc, &argv);

@@ -93,19 +93,6 @@ good_path (const char *name)
   return nt_test_data_path (rel);
 }
 
-static char *
-write_tmp (const char *name,
-           const void *data,
-           gsize       len)
-{
-  char *path = nt_test_tmp_path (name);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, len, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 /* Loads and validates @path; the import must get that far. */
 static NtImport *
 load_and_validate (NtStore      *store,
@@ -401,7 +388,7 @@ test_bad_truncated (void)
     {
       BadFile bad = { "truncated.xlsx", NT_IMPORT_STUDENTS, NT_ERROR_INVALID, -1, NULL, 0, { { 0 } } };
       g_autofree char *name = g_strdup_printf ("truncated-%u.xlsx", i);
-      g_autofree char *path = write_tmp (name, contents, cuts[i]);
+      g_autofree char *path = nt_test_write_tmp (name, contents, cuts[i]);
 
       check_bad_file (store, &bad, path);
     }
@@ -435,7 +422,7 @@ make_big_csv (const char *name,
                                 1 + i % 28, 1 + i % 12, 2008 + i % 6, i % 2 ? "Nam" : "Nữ",
                                 6 + i % 7, 1 + i % 9, i % 3 ? "Thái" : "Mông", i);
     }
-  path = write_tmp (name, csv->str, csv->len);
+  path = nt_test_write_tmp (name, csv->str, csv->len);
   g_string_free (csv, TRUE);
   return path;
 }
@@ -673,7 +660,7 @@ test_good_utf16_tabs (void)
   g_assert_nonnull (utf16);
   g_byte_array_append (file, bom, sizeof bom);
   g_byte_array_append (file, (const guint8 *) utf16, len);
-  path = write_tmp ("unicode-text.txt", file->data, file->len);
+  path = nt_test_write_tmp ("unicode-text.txt", file->data, file->len);
 
   import_ok (store, NT_IMPORT_STUDENTS, path, &counts);
   check_bom_counts (&counts);
@@ -693,7 +680,7 @@ test_good_windows_1258 (void)
   legacy = g_convert (text, -1, "WINDOWS-1258", "UTF-8", NULL, &len, NULL);
   g_assert_nonnull (legacy);
   g_assert_false (g_utf8_validate (legacy, len, NULL));
-  path = write_tmp ("legacy-1258.csv", legacy, len);
+  path = nt_test_write_tmp ("legacy-1258.csv", legacy, len);
 
   import_ok (store, NT_IMPORT_STUDENTS, path, &counts);
   check_bom_counts (&counts);

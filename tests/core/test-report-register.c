@@ -15,211 +15,10 @@
 #include "nt-school.h"
 #include "nt-students.h"
 #include "nt-test-util.h"
+#include "report-fixture.h"
 
 #define FORMULA_NAME  "=HYPERLINK(\"x\")"
 #define REPORT_DATE   "2026-11-26"
-
-/* ----- reading a workbook back (as test-report.c does) ------------------------ */
-
-typedef struct
-{
-  char     *type;
-  char     *font;
-  char     *size;
-  gboolean  bold;
-  char     *value;
-} Cell;
-
-typedef struct
-{
-  GHashTable *cells;    /* "Sheet!A1" → Cell */
-  GHashTable *setup;    /* "Sheet:key" → value */
-  GHashTable *merged;   /* "Sheet!A1:I1" */
-  GPtrArray  *sheets;
-} Xlsx;
-
-static void
-cell_free (Cell *cell)
-{
-  g_free (cell->type);
-  g_free (cell->font);
-  g_free (cell->size);
-  g_free (cell->value);
-  g_free (cell);
-}
-
-static void
-xlsx_free (Xlsx *x)
-{
-  g_hash_table_unref (x->cells);
-  g_hash_table_unref (x->setup);
-  g_hash_table_unref (x->merged);
-  g_ptr_array_unref (x->sheets);
-  g_free (x);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Xlsx, xlsx_free)
-
-static char *
-unescape (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '\\' && p[1])
-        {
-          p++;
-          g_string_append_c (out, *p == 't' ? '\t' : *p == 'n' ? '\n' : *p);
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static Xlsx *
-read_xlsx (const char *path)
-{
-  g_autofree char *script = g_build_filename (g_getenv ("NOITRU_SOURCE_ROOT"), "tests", "core",
-                                              "read-xlsx.py", NULL);
-  const char *argv[] = { "/usr/bin/python3", script, path, NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
-  Xlsx *x;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("read-xlsx.py failed on %s: %s", path, err);
-
-  x = g_new0 (Xlsx, 1);
-  x->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cell_free);
-  x->setup = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  x->merged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  x->sheets = g_ptr_array_new_with_free_func (g_free);
-  lines = g_strsplit (out, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
-    {
-      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
-      guint n = g_strv_length (f);
-
-      if (n == 2 && g_str_equal (f[0], "sheet"))
-        g_ptr_array_add (x->sheets, unescape (f[1]));
-      else if (n == 8 && g_str_equal (f[0], "cell"))
-        {
-          Cell *cell = g_new0 (Cell, 1);
-          cell->type = g_strdup (f[3]);
-          cell->font = g_strdup (f[4]);
-          cell->size = g_strdup (f[5]);
-          cell->bold = g_str_equal (f[6], "1");
-          cell->value = unescape (f[7]);
-          g_hash_table_insert (x->cells, g_strdup_printf ("%s!%s", f[1], f[2]), cell);
-        }
-      else if (n == 3 && g_str_equal (f[0], "merged"))
-        g_hash_table_add (x->merged, g_strdup_printf ("%s!%s", f[1], f[2]));
-      else if (n == 4 && g_str_equal (f[0], "setup"))
-        g_hash_table_insert (x->setup, g_strdup_printf ("%s:%s", f[1], f[2]), unescape (f[3]));
-      else
-        g_assert_cmpstr (lines[i], ==, "");
-    }
-  return x;
-}
-
-static Cell *
-get_cell (Xlsx       *x,
-          const char *sheet,
-          const char *coord)
-{
-  g_autofree char *key = g_strdup_printf ("%s!%s", sheet, coord);
-  return g_hash_table_lookup (x->cells, key);
-}
-
-static const char *
-value (Xlsx       *x,
-       const char *sheet,
-       const char *coord)
-{
-  Cell *cell = get_cell (x, sheet, coord);
-  return cell ? cell->value : "";
-}
-
-static const char *
-setup (Xlsx       *x,
-       const char *sheet,
-       const char *key)
-{
-  g_autofree char *k = g_strdup_printf ("%s:%s", sheet, key);
-  const char *v = g_hash_table_lookup (x->setup, k);
-
-  g_assert_nonnull (v);
-  return v;
-}
-
-static gboolean
-merged (Xlsx       *x,
-        const char *sheet,
-        const char *range)
-{
-  g_autofree char *key = g_strdup_printf ("%s!%s", sheet, range);
-  return g_hash_table_contains (x->merged, key);
-}
-
-static char *
-coord (int col,
-       int row)
-{
-  return g_strdup_printf ("%c%d", 'A' + col, row);
-}
-
-/* The table from row @first: each expected row is @n_columns strings; a row
- * whose first string is "#" is a group row, its text in the second. */
-static void
-assert_rows (Xlsx              *x,
-             const char        *sheet,
-             int                first,
-             const char *const *expected,
-             guint              n_rows,
-             int                n_columns)
-{
-  char last_col = 'A' + n_columns - 1;
-
-  for (guint r = 0; r < n_rows; r++)
-    {
-      const char *const *row = expected + r * n_columns;
-      int excel_row = first + r;
-
-      if (g_str_equal (row[0], "#"))
-        {
-          g_autofree char *range = g_strdup_printf ("A%d:%c%d", excel_row, last_col, excel_row);
-          g_autofree char *a = coord (0, excel_row);
-          Cell *cell = get_cell (x, sheet, a);
-
-          g_assert_nonnull (cell);
-          g_assert_cmpstr (cell->value, ==, row[1]);
-          g_assert_true (cell->bold);
-          g_assert_true (merged (x, sheet, range));
-          continue;
-        }
-      for (int c = 0; c < n_columns; c++)
-        {
-          g_autofree char *where = coord (c, excel_row);
-          const char *got = value (x, sheet, where);
-
-          if (g_strcmp0 (got, row[c]) != 0)
-            g_error ("%s!%s: expected “%s”, got “%s”", sheet, where, row[c], got);
-        }
-    }
-  /* Nothing more in the table: the row after it is empty. */
-  {
-    g_autofree char *after = coord (1, first + n_rows);
-    g_assert_cmpstr (value (x, sheet, after), ==, "");
-  }
-}
-
 
 /* ----- a small school ------------------------------------------------------------- */
 
@@ -263,33 +62,13 @@ static const Pupil pupils[] = {
   { "R10", "Hà Văn Tú", "M", "2010-10-10", "10A1", "Tày", "012345678910", "", "", "", "", "day", "", "" },
 };
 
-static void
-exec (NtStore    *store,
-      const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  nt_store_exec (store, sql, &error);
-  g_assert_no_error (error);
-}
-
 static NtStore *
 school_new (void)
 {
-  NtSchoolInfo info = {
-    (char *) "Trường PTDTNT THPT Tam Đường",
-    (char *) "Bản Giang, huyện Tam Đường, tỉnh Lai Châu",
-    (char *) "Lò Văn Minh",
-    (char *) "Sở Giáo dục và Đào tạo Lai Châu",
-    (char *) "2026-2027",
-    (char *) "21:30",
-  };
-  NtStore *store = nt_test_new_store ();
+  NtStore *store = fx_school_new ();
   g_autoptr(GHashTable) classes = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (nt_school_set (store, &info, &error));
-  g_assert_no_error (error);
   g_hash_table_insert (classes, (char *) "11A1", GSIZE_TO_POINTER (nt_classes_add (store, "11A1", 11, &error)));
   g_hash_table_insert (classes, (char *) "10A2", GSIZE_TO_POINTER (nt_classes_add (store, "10A2", 10, &error)));
   g_hash_table_insert (classes, (char *) "10A1", GSIZE_TO_POINTER (nt_classes_add (store, "10A1", 10, &error)));
@@ -323,24 +102,24 @@ school_new (void)
   /* Beds: Đức moved from A101 to A102 on 15/10 (one stay since 01/09); Dũng
    * left the dorm on 20/09 and came back on 05/10 (a new stay); Sử had a
    * bed until he left the school; Páo is half-boarding but sleeps there. */
-  exec (store,
-        "INSERT INTO buildings (id, name, gender, floors) VALUES (1, 'Nhà A', 'M', 2), (2, 'Nhà B', 'F', 2);"
-        "INSERT INTO rooms (id, building_id, floor, number, capacity, gender) VALUES "
-        "  (1, 1, 1, 'A101', 4, 'M'), (2, 1, 1, 'A102', 2, 'M'), (3, 2, 2, 'B201', 3, 'F');"
-        "INSERT INTO beds (id, room_id, label) VALUES (1, 1, '1'), (2, 1, '2'), (3, 1, '3'), (4, 1, '4'),"
-        "  (5, 2, '1'), (6, 2, '2'), (7, 3, '1'), (8, 3, '2'), (9, 3, '3');"
-        "CREATE TEMP TABLE plan (code TEXT, bed INTEGER, start TEXT, end TEXT);"
-        "INSERT INTO plan VALUES"
-        "  ('R05', 3, '2026-09-01', '2026-10-15'), ('R05', 5, '2026-10-15', NULL),"
-        "  ('R01', 3, '2026-10-16', NULL),"
-        "  ('R06', 1, '2026-09-01', '2026-09-20'), ('R06', 1, '2026-10-05', NULL),"
-        "  ('R03', 2, '2026-09-02', NULL),"
-        "  ('R07', 6, '2026-09-01', NULL),"
-        "  ('R08', 4, '2026-09-01', '2026-10-01'),"
-        "  ('R09', 7, '2026-09-01', NULL), ('R02', 8, '2026-09-01', NULL);"
-        "INSERT INTO bed_assignments (student_id, bed_id, start_date, end_date) "
-        "  SELECT s.id, p.bed, p.start, p.end FROM plan p JOIN students s ON s.code = p.code ORDER BY p.rowid;"
-        "DROP TABLE plan;");
+  fx_exec (store,
+           "INSERT INTO buildings (id, name, gender, floors) VALUES (1, 'Nhà A', 'M', 2), (2, 'Nhà B', 'F', 2);"
+           "INSERT INTO rooms (id, building_id, floor, number, capacity, gender) VALUES "
+           "  (1, 1, 1, 'A101', 4, 'M'), (2, 1, 1, 'A102', 2, 'M'), (3, 2, 2, 'B201', 3, 'F');"
+           "INSERT INTO beds (id, room_id, label) VALUES (1, 1, '1'), (2, 1, '2'), (3, 1, '3'), (4, 1, '4'),"
+           "  (5, 2, '1'), (6, 2, '2'), (7, 3, '1'), (8, 3, '2'), (9, 3, '3');"
+           "CREATE TEMP TABLE plan (code TEXT, bed INTEGER, start TEXT, end TEXT);"
+           "INSERT INTO plan VALUES"
+           "  ('R05', 3, '2026-09-01', '2026-10-15'), ('R05', 5, '2026-10-15', NULL),"
+           "  ('R01', 3, '2026-10-16', NULL),"
+           "  ('R06', 1, '2026-09-01', '2026-09-20'), ('R06', 1, '2026-10-05', NULL),"
+           "  ('R03', 2, '2026-09-02', NULL),"
+           "  ('R07', 6, '2026-09-01', NULL),"
+           "  ('R08', 4, '2026-09-01', '2026-10-01'),"
+           "  ('R09', 7, '2026-09-01', NULL), ('R02', 8, '2026-09-01', NULL);"
+           "INSERT INTO bed_assignments (student_id, bed_id, start_date, end_date) "
+           "  SELECT s.id, p.bed, p.start, p.end FROM plan p JOIN students s ON s.code = p.code ORDER BY p.rowid;"
+           "DROP TABLE plan;");
   g_assert_true (nt_students_mark_left (store, nt_students_find_by_code (store, "R08"),
                                         "2026-10-01", "Chuyển trường", &error));
   g_assert_no_error (error);
@@ -371,18 +150,18 @@ assert_layout (Xlsx              *x,
                int                n_columns)
 {
   g_autofree char *title_range = g_strdup_printf ("A4:%c4", 'A' + n_columns - 1);
-  Cell *cell = get_cell (x, sheet, "A4");
+  Cell *cell = fx_cell (x, sheet, "A4");
 
   g_assert_nonnull (cell);
   g_assert_cmpstr (cell->value, ==, title);
   g_assert_true (cell->bold);
-  g_assert_true (merged (x, sheet, title_range));
-  g_assert_cmpstr (value (x, sheet, "A5"), ==, subtitle);
-  g_assert_cmpstr (value (x, sheet, "A2"), ==, "TRƯỜNG PTDTNT THPT TAM ĐƯỜNG");
+  g_assert_true (fx_merged (x, sheet, title_range));
+  g_assert_cmpstr (fx_value (x, sheet, "A5"), ==, subtitle);
+  g_assert_cmpstr (fx_value (x, sheet, "A2"), ==, "TRƯỜNG PTDTNT THPT TAM ĐƯỜNG");
   for (int c = 0; c < n_columns; c++)
     {
-      g_autofree char *where = coord (c, 7);
-      Cell *head = get_cell (x, sheet, where);
+      g_autofree char *where = fx_coord (c, 7);
+      Cell *head = fx_cell (x, sheet, where);
 
       g_assert_nonnull (head);
       g_assert_cmpstr (head->value, ==, headers[c]);
@@ -390,15 +169,15 @@ assert_layout (Xlsx              *x,
     }
   /* Exactly n_columns columns. */
   {
-    g_autofree char *beyond = coord (n_columns, 7);
-    g_assert_null (get_cell (x, sheet, beyond));
+    g_autofree char *beyond = fx_coord (n_columns, 7);
+    g_assert_null (fx_cell (x, sheet, beyond));
   }
-  g_assert_cmpstr (setup (x, sheet, "orientation"), ==, "landscape");
-  g_assert_cmpstr (setup (x, sheet, "paper"), ==, "9");
-  g_assert_cmpstr (setup (x, sheet, "fit_to_page"), ==, "1");
-  g_assert_cmpstr (setup (x, sheet, "fit_width"), ==, "1");
-  g_assert_cmpstr (setup (x, sheet, "fit_height"), ==, "0");
-  g_assert_cmpstr (setup (x, sheet, "title_rows"), ==, "7:7");
+  g_assert_cmpstr (fx_setup (x, sheet, "orientation"), ==, "landscape");
+  g_assert_cmpstr (fx_setup (x, sheet, "paper"), ==, "9");
+  g_assert_cmpstr (fx_setup (x, sheet, "fit_to_page"), ==, "1");
+  g_assert_cmpstr (fx_setup (x, sheet, "fit_width"), ==, "1");
+  g_assert_cmpstr (fx_setup (x, sheet, "fit_height"), ==, "0");
+  g_assert_cmpstr (fx_setup (x, sheet, "title_rows"), ==, "7:7");
 }
 
 /* ----- the tests ---------------------------------------------------------------------- */
@@ -425,7 +204,7 @@ test_register (void)
 {
   g_autoptr(NtStore) store = school_new ();
   g_autofree char *path = write_report (store, "register", "register.xlsx");
-  g_autoptr(Xlsx) x = read_xlsx (path);
+  g_autoptr(Xlsx) x = fx_read_xlsx (path);
   g_autofree char *subtitle = g_strdup_printf (_("School year %s"), "2026-2027");
   g_autofree char *group_10a1 = g_strdup_printf (_("Class %s"), "10A1");
   g_autofree char *group_10a2 = g_strdup_printf (_("Class %s"), "10A2");
@@ -472,21 +251,21 @@ test_register (void)
   sheet = x->sheets->pdata[0];
   g_assert_cmpstr (sheet, ==, _("Register"));
   assert_layout (x, sheet, _("BOARDING STUDENT REGISTER"), subtitle, headers, 13);
-  assert_rows (x, sheet, 8, expected, n_rows, 13);
+  fx_assert_rows (x, sheet, 8, expected, n_rows, 13);
 
   /* Types: what looks like a formula, and the identification numbers with
    * their leading zero, stay text; numbers and dates are what they are. */
-  g_assert_cmpstr (get_cell (x, sheet, "B15")->type, ==, "s");
-  g_assert_cmpstr (get_cell (x, sheet, "H15")->type, ==, "s");
-  g_assert_cmpstr (get_cell (x, sheet, "M15")->type, ==, "s");
-  g_assert_cmpstr (get_cell (x, sheet, "F9")->type, ==, "s");
-  g_assert_cmpstr (get_cell (x, sheet, "A9")->type, ==, "n");
-  g_assert_cmpstr (get_cell (x, sheet, "C9")->type, ==, "d");
-  g_assert_cmpstr (get_cell (x, sheet, "L9")->type, ==, "d");
+  g_assert_cmpstr (fx_cell (x, sheet, "B15")->type, ==, "s");
+  g_assert_cmpstr (fx_cell (x, sheet, "H15")->type, ==, "s");
+  g_assert_cmpstr (fx_cell (x, sheet, "M15")->type, ==, "s");
+  g_assert_cmpstr (fx_cell (x, sheet, "F9")->type, ==, "s");
+  g_assert_cmpstr (fx_cell (x, sheet, "A9")->type, ==, "n");
+  g_assert_cmpstr (fx_cell (x, sheet, "C9")->type, ==, "d");
+  g_assert_cmpstr (fx_cell (x, sheet, "L9")->type, ==, "d");
   /* The signature block follows the table. */
   {
     g_autofree char *where = g_strdup_printf ("A%u", 8 + n_rows + 2);
-    g_assert_cmpstr (value (x, sheet, where), ==, _("PREPARED BY"));
+    g_assert_cmpstr (fx_value (x, sheet, where), ==, _("PREPARED BY"));
   }
 }
 
@@ -495,7 +274,7 @@ test_residence (void)
 {
   g_autoptr(NtStore) store = school_new ();
   g_autofree char *path = write_report (store, "residence", "residence.xlsx");
-  g_autoptr(Xlsx) x = read_xlsx (path);
+  g_autoptr(Xlsx) x = fx_read_xlsx (path);
   g_autofree char *subtitle = g_strdup_printf (_("Dormitory of %s, address: %s"), "Trường PTDTNT THPT Tam Đường",
                                                "Bản Giang, huyện Tam Đường, tỉnh Lai Châu");
   g_autofree char *a101 = g_strdup_printf (_("%s - room %s"), "Nhà A", "A101");
@@ -530,24 +309,24 @@ test_residence (void)
   g_assert_cmpstr (sheet, ==, _("Temporary residence"));
   assert_layout (x, sheet, _("LIST OF STUDENTS REGISTERED FOR TEMPORARY RESIDENCE IN THE DORMITORY"),
                  subtitle, headers, 8);
-  assert_rows (x, sheet, 8, expected, n_rows, 8);
+  fx_assert_rows (x, sheet, 8, expected, n_rows, 8);
 
-  g_assert_cmpstr (get_cell (x, sheet, "B10")->type, ==, "s");
-  g_assert_cmpstr (get_cell (x, sheet, "B10")->value, ==, FORMULA_NAME);
-  g_assert_cmpstr (get_cell (x, sheet, "E8")->type, ==, "s");
-  g_assert_cmpstr (get_cell (x, sheet, "H8")->type, ==, "d");
+  g_assert_cmpstr (fx_cell (x, sheet, "B10")->type, ==, "s");
+  g_assert_cmpstr (fx_cell (x, sheet, "B10")->value, ==, FORMULA_NAME);
+  g_assert_cmpstr (fx_cell (x, sheet, "E8")->type, ==, "s");
+  g_assert_cmpstr (fx_cell (x, sheet, "H8")->type, ==, "d");
 
   /* Everyone gets a number: no note row. */
-  exec (store, "UPDATE students SET personal_id = '0123456789' || substr(code, 2) WHERE personal_id IS NULL");
+  fx_exec (store, "UPDATE students SET personal_id = '0123456789' || substr(code, 2) WHERE personal_id IS NULL");
   {
     g_autofree char *path2 = write_report (store, "residence", "residence-complete.xlsx");
-    g_autoptr(Xlsx) y = read_xlsx (path2);
+    g_autoptr(Xlsx) y = fx_read_xlsx (path2);
 
-    g_assert_cmpstr (value (y, sheet, "E9"), ==, "012345678906");
-    g_assert_cmpstr (value (y, sheet, "E13"), ==, "012345678902");
-    g_assert_cmpstr (value (y, sheet, "B13"), ==, "Nguyễn Thị Ánh");
-    g_assert_cmpstr (value (y, sheet, "A14"), ==, "7");
-    g_assert_cmpstr (value (y, sheet, "A15"), ==, "");
+    g_assert_cmpstr (fx_value (y, sheet, "E9"), ==, "012345678906");
+    g_assert_cmpstr (fx_value (y, sheet, "E13"), ==, "012345678902");
+    g_assert_cmpstr (fx_value (y, sheet, "B13"), ==, "Nguyễn Thị Ánh");
+    g_assert_cmpstr (fx_value (y, sheet, "A14"), ==, "7");
+    g_assert_cmpstr (fx_value (y, sheet, "A15"), ==, "");
   }
 }
 
@@ -557,16 +336,16 @@ test_empty_school (void)
   g_autoptr(NtStore) store = nt_test_new_store ();
   g_autofree char *path = write_report (store, "register", "register-empty.xlsx");
   g_autofree char *path2 = write_report (store, "residence", "residence-empty.xlsx");
-  g_autoptr(Xlsx) x = read_xlsx (path);
-  g_autoptr(Xlsx) y = read_xlsx (path2);
+  g_autoptr(Xlsx) x = fx_read_xlsx (path);
+  g_autoptr(Xlsx) y = fx_read_xlsx (path2);
   const char *sheet_x = x->sheets->pdata[0];
   const char *sheet_y = y->sheets->pdata[0];
 
   /* No school year and no address yet: no subtitle, the table on row 6. */
-  g_assert_cmpstr (value (x, sheet_x, "A6"), ==, _("No."));
-  g_assert_cmpstr (value (x, sheet_x, "A7"), ==, _("There are no boarding students."));
-  g_assert_cmpstr (value (y, sheet_y, "A6"), ==, _("No."));
-  g_assert_cmpstr (value (y, sheet_y, "A7"), ==, _("No student lives in the dormitory."));
+  g_assert_cmpstr (fx_value (x, sheet_x, "A6"), ==, _("No."));
+  g_assert_cmpstr (fx_value (x, sheet_x, "A7"), ==, _("There are no boarding students."));
+  g_assert_cmpstr (fx_value (y, sheet_y, "A6"), ==, _("No."));
+  g_assert_cmpstr (fx_value (y, sheet_y, "A7"), ==, _("No student lives in the dormitory."));
 }
 
 typedef struct
@@ -598,15 +377,15 @@ test_progress_and_cancel (void)
   g_autofree char *path = nt_test_tmp_path ("cancelled-register.xlsx");
 
   /* 600 more boarders, each in a bed of their own. */
-  exec (store,
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 600) "
-        "INSERT INTO students (code, full_name, name_key, search_text, gender, birth_date, class_id, boarding) "
-        "SELECT printf('X%04d', i), printf('Học sinh %d', i), randomblob(8), '', 'M', '2010-01-01', "
-        "(SELECT id FROM classes WHERE name = '10A2'), 'boarding' FROM n;"
-        "INSERT INTO rooms (id, building_id, floor, number, capacity, gender) VALUES (9, 1, 2, 'A201', 100, 'M');"
-        "INSERT INTO beds (room_id, label) SELECT 9, printf('X%04d', id) FROM students WHERE code GLOB 'X*';"
-        "INSERT INTO bed_assignments (student_id, bed_id, start_date) "
-        "  SELECT s.id, d.id, '2026-09-01' FROM students s JOIN beds d ON d.label = s.code;");
+  fx_exec (store,
+           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 600) "
+           "INSERT INTO students (code, full_name, name_key, search_text, gender, birth_date, class_id, boarding) "
+           "SELECT printf('X%04d', i), printf('Học sinh %d', i), randomblob(8), '', 'M', '2010-01-01', "
+           "(SELECT id FROM classes WHERE name = '10A2'), 'boarding' FROM n;"
+           "INSERT INTO rooms (id, building_id, floor, number, capacity, gender) VALUES (9, 1, 2, 'A201', 100, 'M');"
+           "INSERT INTO beds (room_id, label) SELECT 9, printf('X%04d', id) FROM students WHERE code GLOB 'X*';"
+           "INSERT INTO bed_assignments (student_id, bed_id, start_date) "
+           "  SELECT s.id, d.id, '2026-09-01' FROM students s JOIN beds d ON d.label = s.code;");
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {

@@ -14,213 +14,13 @@
 #include "nt-school.h"
 #include "nt-students.h"
 #include "nt-test-util.h"
+#include "report-fixture.h"
 
 #define MOTTO_COUNTRY "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 #define MOTTO_WORDS   "Độc lập - Tự do - Hạnh phúc"
 #define FORMULA_NAME  "=HYPERLINK(\"x\")"
 #define PHONE_NAME    "+84 912"
 #define REPORT_DATE   "2026-11-26"
-
-/* ----- reading a workbook back ------------------------------------------------ */
-
-typedef struct
-{
-  char     *type;
-  char     *font;
-  char     *size;
-  gboolean  bold;
-  char     *value;
-} Cell;
-
-typedef struct
-{
-  GHashTable *cells;    /* "Sheet!A1" → Cell */
-  GHashTable *setup;    /* "Sheet:key" → value */
-  GHashTable *merged;   /* "Sheet!A1:I1" */
-  GPtrArray  *sheets;
-} Xlsx;
-
-static void
-cell_free (Cell *cell)
-{
-  g_free (cell->type);
-  g_free (cell->font);
-  g_free (cell->size);
-  g_free (cell->value);
-  g_free (cell);
-}
-
-static void
-xlsx_free (Xlsx *x)
-{
-  g_hash_table_unref (x->cells);
-  g_hash_table_unref (x->setup);
-  g_hash_table_unref (x->merged);
-  g_ptr_array_unref (x->sheets);
-  g_free (x);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Xlsx, xlsx_free)
-
-static char *
-unescape (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '\\' && p[1])
-        {
-          p++;
-          g_string_append_c (out, *p == 't' ? '\t' : *p == 'n' ? '\n' : *p);
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static Xlsx *
-read_xlsx (const char *path)
-{
-  g_autofree char *script = g_build_filename (g_getenv ("NOITRU_SOURCE_ROOT"), "tests", "core",
-                                              "read-xlsx.py", NULL);
-  const char *argv[] = { "/usr/bin/python3", script, path, NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
-  Xlsx *x;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("read-xlsx.py failed on %s: %s", path, err);
-
-  x = g_new0 (Xlsx, 1);
-  x->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cell_free);
-  x->setup = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  x->merged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  x->sheets = g_ptr_array_new_with_free_func (g_free);
-  lines = g_strsplit (out, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
-    {
-      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
-      guint n = g_strv_length (f);
-
-      if (n == 2 && g_str_equal (f[0], "sheet"))
-        g_ptr_array_add (x->sheets, unescape (f[1]));
-      else if (n == 8 && g_str_equal (f[0], "cell"))
-        {
-          Cell *cell = g_new0 (Cell, 1);
-          cell->type = g_strdup (f[3]);
-          cell->font = g_strdup (f[4]);
-          cell->size = g_strdup (f[5]);
-          cell->bold = g_str_equal (f[6], "1");
-          cell->value = unescape (f[7]);
-          g_hash_table_insert (x->cells, g_strdup_printf ("%s!%s", f[1], f[2]), cell);
-        }
-      else if (n == 3 && g_str_equal (f[0], "merged"))
-        g_hash_table_add (x->merged, g_strdup_printf ("%s!%s", f[1], f[2]));
-      else if (n == 4 && g_str_equal (f[0], "setup"))
-        g_hash_table_insert (x->setup, g_strdup_printf ("%s:%s", f[1], f[2]), unescape (f[3]));
-      else
-        g_assert_cmpstr (lines[i], ==, "");
-    }
-  return x;
-}
-
-static Cell *
-get_cell (Xlsx       *x,
-          const char *sheet,
-          const char *coord)
-{
-  g_autofree char *key = g_strdup_printf ("%s!%s", sheet, coord);
-  return g_hash_table_lookup (x->cells, key);
-}
-
-static const char *
-value (Xlsx       *x,
-       const char *sheet,
-       const char *coord)
-{
-  Cell *cell = get_cell (x, sheet, coord);
-  return cell ? cell->value : "";
-}
-
-static const char *
-setup (Xlsx       *x,
-       const char *sheet,
-       const char *key)
-{
-  g_autofree char *k = g_strdup_printf ("%s:%s", sheet, key);
-  const char *v = g_hash_table_lookup (x->setup, k);
-
-  g_assert_nonnull (v);
-  return v;
-}
-
-static gboolean
-merged (Xlsx       *x,
-        const char *sheet,
-        const char *range)
-{
-  g_autofree char *key = g_strdup_printf ("%s!%s", sheet, range);
-  return g_hash_table_contains (x->merged, key);
-}
-
-static char *
-coord (int col,
-       int row)
-{
-  return g_strdup_printf ("%c%d", 'A' + col, row);
-}
-
-/* The table from row @first: each expected row is @n_columns strings; a row
- * whose first string is "#" is a group row, its text in the second. */
-static void
-assert_rows (Xlsx              *x,
-             const char        *sheet,
-             int                first,
-             const char *const *expected,
-             guint              n_rows,
-             int                n_columns)
-{
-  char last_col = 'A' + n_columns - 1;
-
-  for (guint r = 0; r < n_rows; r++)
-    {
-      const char *const *row = expected + r * n_columns;
-      int excel_row = first + r;
-
-      if (g_str_equal (row[0], "#"))
-        {
-          g_autofree char *range = g_strdup_printf ("A%d:%c%d", excel_row, last_col, excel_row);
-          g_autofree char *a = coord (0, excel_row);
-          Cell *cell = get_cell (x, sheet, a);
-
-          g_assert_nonnull (cell);
-          g_assert_cmpstr (cell->value, ==, row[1]);
-          g_assert_true (cell->bold);
-          g_assert_true (merged (x, sheet, range));
-          continue;
-        }
-      for (int c = 0; c < n_columns; c++)
-        {
-          g_autofree char *where = coord (c, excel_row);
-          const char *got = value (x, sheet, where);
-
-          if (g_strcmp0 (got, row[c]) != 0)
-            g_error ("%s!%s: expected “%s”, got “%s”", sheet, where, row[c], got);
-        }
-    }
-  /* Nothing more in the table: the row after it is empty. */
-  {
-    g_autofree char *after = coord (1, first + n_rows);
-    g_assert_cmpstr (value (x, sheet, after), ==, "");
-  }
-}
 
 /* ----- a small school ------------------------------------------------------------- */
 
@@ -260,32 +60,12 @@ add_student (School     *s,
 }
 
 static void
-exec (NtStore    *store,
-      const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  nt_store_exec (store, sql, &error);
-  g_assert_no_error (error);
-}
-
-static void
 school_init (School *s)
 {
-  NtSchoolInfo info = {
-    (char *) "Trường PTDTNT THPT Tam Đường",
-    (char *) "Bản Giang, huyện Tam Đường, tỉnh Lai Châu",
-    (char *) "Lò Văn Minh",
-    (char *) "Sở Giáo dục và Đào tạo Lai Châu",
-    (char *) "2026-2027",
-    (char *) "21:30",
-  };
   g_autoptr(GError) error = NULL;
   gint64 left;
 
-  s->store = nt_test_new_store ();
-  g_assert_true (nt_school_set (s->store, &info, &error));
-  g_assert_no_error (error);
+  s->store = fx_school_new ();
   s->class_11a2 = nt_classes_add (s->store, "11A2", 11, &error);
   s->class_10a2 = nt_classes_add (s->store, "10A2", 10, &error);
   s->class_10a1 = nt_classes_add (s->store, "10A1", 10, &error);
@@ -307,27 +87,27 @@ school_init (School *s)
   add_student (s, "HS11", PHONE_NAME, "F", "2009-06-06", s->class_11a2, "Kinh", "+84 912 000 011", "boarding");
   add_student (s, "HS12", "Mùa Thị Chi", "F", "2009-07-07", s->class_11a2, "Mông", "0912000012", "boarding");
 
-  exec (s->store,
-        "INSERT INTO buildings (id, name, gender, floors) VALUES (1, 'Nhà A', 'M', 2), (2, 'Nhà B', 'F', 2);"
-        "INSERT INTO rooms (id, building_id, floor, number, capacity, gender) VALUES "
-        "  (1, 1, 1, 'A101', 4, 'M'), (2, 1, 1, 'A102', 2, 'M'), (3, 2, 2, 'B201', 3, 'F'),"
-        "  (4, 1, 1, 'A103', 2, 'M');"
-        "UPDATE rooms SET active = 0 WHERE id = 4;"
-        "INSERT INTO beds (id, room_id, label) VALUES (1, 1, '1'), (2, 1, '2'), (3, 1, '3'), (4, 1, '4'),"
-        "  (5, 2, '1'), (6, 2, '2'), (7, 3, '1'), (8, 3, '2'), (9, 3, '3'), (10, 4, '1');"
-        "UPDATE beds SET active = 0 WHERE id = 4;"
-        "INSERT INTO bed_assignments (student_id, bed_id, start_date, end_date) "
-        "  SELECT id, 2, '2026-09-01', NULL FROM students WHERE code = 'HS01';"
-        "INSERT INTO bed_assignments (student_id, bed_id, start_date, end_date) "
-        "  SELECT id, 1, '2026-09-01', NULL FROM students WHERE code = 'HS06';"
-        "INSERT INTO bed_assignments (student_id, bed_id, start_date, end_date) "
-        "  SELECT id, 3, '2026-09-01', '2026-10-15' FROM students WHERE code = 'HS07';"
-        "INSERT INTO bed_assignments (student_id, bed_id, start_date, end_date) "
-        "  SELECT id, 5, '2026-10-15', NULL FROM students WHERE code = 'HS07';"
-        "INSERT INTO bed_assignments (student_id, bed_id, start_date, end_date) "
-        "  SELECT id, 7, '2026-09-01', NULL FROM students WHERE code = 'HS02';"
-        "INSERT INTO bed_assignments (student_id, bed_id, start_date, end_date) "
-        "  SELECT id, 8, '2026-09-01', NULL FROM students WHERE code = 'HS11';");
+  fx_exec (s->store,
+           "INSERT INTO buildings (id, name, gender, floors) VALUES (1, 'Nhà A', 'M', 2), (2, 'Nhà B', 'F', 2);"
+           "INSERT INTO rooms (id, building_id, floor, number, capacity, gender) VALUES "
+           "  (1, 1, 1, 'A101', 4, 'M'), (2, 1, 1, 'A102', 2, 'M'), (3, 2, 2, 'B201', 3, 'F'),"
+           "  (4, 1, 1, 'A103', 2, 'M');"
+           "UPDATE rooms SET active = 0 WHERE id = 4;"
+           "INSERT INTO beds (id, room_id, label) VALUES (1, 1, '1'), (2, 1, '2'), (3, 1, '3'), (4, 1, '4'),"
+           "  (5, 2, '1'), (6, 2, '2'), (7, 3, '1'), (8, 3, '2'), (9, 3, '3'), (10, 4, '1');"
+           "UPDATE beds SET active = 0 WHERE id = 4;"
+           "INSERT INTO bed_assignments (student_id, bed_id, start_date, end_date) "
+           "  SELECT id, 2, '2026-09-01', NULL FROM students WHERE code = 'HS01';"
+           "INSERT INTO bed_assignments (student_id, bed_id, start_date, end_date) "
+           "  SELECT id, 1, '2026-09-01', NULL FROM students WHERE code = 'HS06';"
+           "INSERT INTO bed_assignments (student_id, bed_id, start_date, end_date) "
+           "  SELECT id, 3, '2026-09-01', '2026-10-15' FROM students WHERE code = 'HS07';"
+           "INSERT INTO bed_assignments (student_id, bed_id, start_date, end_date) "
+           "  SELECT id, 5, '2026-10-15', NULL FROM students WHERE code = 'HS07';"
+           "INSERT INTO bed_assignments (student_id, bed_id, start_date, end_date) "
+           "  SELECT id, 7, '2026-09-01', NULL FROM students WHERE code = 'HS02';"
+           "INSERT INTO bed_assignments (student_id, bed_id, start_date, end_date) "
+           "  SELECT id, 8, '2026-09-01', NULL FROM students WHERE code = 'HS11';");
 }
 
 static void
@@ -378,49 +158,49 @@ assert_document (Xlsx       *x,
   g_autofree char *principal = g_strdup_printf ("%c%d", right_first, 7 + table_rows + 9);
   Cell *cell;
 
-  g_assert_cmpstr (value (x, sheet, "A1"), ==, "SỞ GIÁO DỤC VÀ ĐÀO TẠO LAI CHÂU");
-  g_assert_cmpstr (value (x, sheet, "A2"), ==, "TRƯỜNG PTDTNT THPT TAM ĐƯỜNG");
-  g_assert_true (get_cell (x, sheet, "A2")->bold);
-  g_assert_cmpstr (value (x, sheet, right_cell1), ==, MOTTO_COUNTRY);
-  g_assert_true (get_cell (x, sheet, right_cell1)->bold);
-  g_assert_cmpstr (value (x, sheet, right_cell2), ==, MOTTO_WORDS);
-  g_assert_true (merged (x, sheet, left1));
-  g_assert_true (merged (x, sheet, right1));
+  g_assert_cmpstr (fx_value (x, sheet, "A1"), ==, "SỞ GIÁO DỤC VÀ ĐÀO TẠO LAI CHÂU");
+  g_assert_cmpstr (fx_value (x, sheet, "A2"), ==, "TRƯỜNG PTDTNT THPT TAM ĐƯỜNG");
+  g_assert_true (fx_cell (x, sheet, "A2")->bold);
+  g_assert_cmpstr (fx_value (x, sheet, right_cell1), ==, MOTTO_COUNTRY);
+  g_assert_true (fx_cell (x, sheet, right_cell1)->bold);
+  g_assert_cmpstr (fx_value (x, sheet, right_cell2), ==, MOTTO_WORDS);
+  g_assert_true (fx_merged (x, sheet, left1));
+  g_assert_true (fx_merged (x, sheet, right1));
 
-  cell = get_cell (x, sheet, "A4");
+  cell = fx_cell (x, sheet, "A4");
   g_assert_nonnull (cell);
   g_assert_cmpstr (cell->value, ==, title);
   g_assert_true (cell->bold);
   g_assert_cmpstr (cell->size, ==, "14");
-  g_assert_true (merged (x, sheet, title_range));
-  g_assert_cmpstr (value (x, sheet, "A5"), ==, subtitle);
+  g_assert_true (fx_merged (x, sheet, title_range));
+  g_assert_cmpstr (fx_value (x, sheet, "A5"), ==, subtitle);
 
   /* Times New Roman everywhere we look. */
-  g_assert_cmpstr (get_cell (x, sheet, "A1")->font, ==, "Times New Roman");
-  g_assert_cmpstr (get_cell (x, sheet, "A4")->font, ==, "Times New Roman");
-  g_assert_cmpstr (get_cell (x, sheet, "B7")->font, ==, "Times New Roman");
-  g_assert_cmpstr (get_cell (x, sheet, "B9")->font, ==, "Times New Roman");
-  g_assert_cmpstr (get_cell (x, sheet, "B9")->size, ==, "12");
-  g_assert_true (get_cell (x, sheet, "B7")->bold);
-  g_assert_false (get_cell (x, sheet, "B9")->bold);
+  g_assert_cmpstr (fx_cell (x, sheet, "A1")->font, ==, "Times New Roman");
+  g_assert_cmpstr (fx_cell (x, sheet, "A4")->font, ==, "Times New Roman");
+  g_assert_cmpstr (fx_cell (x, sheet, "B7")->font, ==, "Times New Roman");
+  g_assert_cmpstr (fx_cell (x, sheet, "B9")->font, ==, "Times New Roman");
+  g_assert_cmpstr (fx_cell (x, sheet, "B9")->size, ==, "12");
+  g_assert_true (fx_cell (x, sheet, "B7")->bold);
+  g_assert_false (fx_cell (x, sheet, "B9")->bold);
 
-  g_assert_cmpstr (setup (x, sheet, "orientation"), ==, orientation);
-  g_assert_cmpstr (setup (x, sheet, "paper"), ==, "9");
-  g_assert_cmpstr (setup (x, sheet, "fit_width"), ==, "1");
-  g_assert_cmpstr (setup (x, sheet, "fit_height"), ==, "0");
-  g_assert_cmpstr (setup (x, sheet, "fit_to_page"), ==, "1");
-  g_assert_cmpstr (setup (x, sheet, "title_rows"), ==, "7:7");
-  g_assert_cmpstr (setup (x, sheet, "h_centered"), ==, "1");
-  g_assert_nonnull (strstr (setup (x, sheet, "footer_left"), _("Contains personal data - do not share")));
-  g_assert_nonnull (strstr (setup (x, sheet, "footer_center"), "&P"));
-  g_assert_nonnull (strstr (setup (x, sheet, "footer_center"), "&N"));
+  g_assert_cmpstr (fx_setup (x, sheet, "orientation"), ==, orientation);
+  g_assert_cmpstr (fx_setup (x, sheet, "paper"), ==, "9");
+  g_assert_cmpstr (fx_setup (x, sheet, "fit_width"), ==, "1");
+  g_assert_cmpstr (fx_setup (x, sheet, "fit_height"), ==, "0");
+  g_assert_cmpstr (fx_setup (x, sheet, "fit_to_page"), ==, "1");
+  g_assert_cmpstr (fx_setup (x, sheet, "title_rows"), ==, "7:7");
+  g_assert_cmpstr (fx_setup (x, sheet, "h_centered"), ==, "1");
+  g_assert_nonnull (strstr (fx_setup (x, sheet, "footer_left"), _("Contains personal data - do not share")));
+  g_assert_nonnull (strstr (fx_setup (x, sheet, "footer_center"), "&P"));
+  g_assert_nonnull (strstr (fx_setup (x, sheet, "footer_center"), "&N"));
 
   /* Below the table: date line, signature titles, the principal's name. */
-  g_assert_cmpstr (value (x, sheet, date_cell), ==, date_line);
-  g_assert_cmpstr (value (x, sheet, sign_left), ==, _("PREPARED BY"));
-  g_assert_cmpstr (value (x, sheet, sign_right), ==, _("PRINCIPAL"));
-  g_assert_true (get_cell (x, sheet, sign_right)->bold);
-  g_assert_cmpstr (value (x, sheet, principal), ==, "Lò Văn Minh");
+  g_assert_cmpstr (fx_value (x, sheet, date_cell), ==, date_line);
+  g_assert_cmpstr (fx_value (x, sheet, sign_left), ==, _("PREPARED BY"));
+  g_assert_cmpstr (fx_value (x, sheet, sign_right), ==, _("PRINCIPAL"));
+  g_assert_true (fx_cell (x, sheet, sign_right)->bold);
+  g_assert_cmpstr (fx_value (x, sheet, principal), ==, "Lò Văn Minh");
 }
 
 /* ----- the tests ---------------------------------------------------------------------- */
@@ -489,7 +269,7 @@ test_students_by_class (void)
 
   school_init (&s);
   path = write_report (&s, "students", NT_REPORT_GROUP_BY_CLASS, "students.xlsx");
-  x = read_xlsx (path);
+  x = fx_read_xlsx (path);
   g_assert_cmpuint (x->sheets->len, ==, 1);
   sheet = x->sheets->pdata[0];
   g_assert_cmpstr (sheet, ==, _("Boarding students"));
@@ -497,24 +277,24 @@ test_students_by_class (void)
   assert_document (x, sheet, _("LIST OF BOARDING STUDENTS"), subtitle, 'I', n_rows, "landscape");
   for (int c = 0; c < 9; c++)
     {
-      g_autofree char *where = coord (c, 7);
-      g_assert_cmpstr (value (x, sheet, where), ==, headers[c]);
+      g_autofree char *where = fx_coord (c, 7);
+      g_assert_cmpstr (fx_value (x, sheet, where), ==, headers[c]);
     }
-  assert_rows (x, sheet, 8, expected, n_rows, 9);
+  fx_assert_rows (x, sheet, 8, expected, n_rows, 9);
 
   /* Text that looks like a formula or a number stays text. */
-  cell = get_cell (x, sheet, "C17");
+  cell = fx_cell (x, sheet, "C17");
   g_assert_nonnull (cell);
   g_assert_cmpstr (cell->value, ==, FORMULA_NAME);
   g_assert_cmpstr (cell->type, ==, "s");
-  cell = get_cell (x, sheet, "C19");
+  cell = fx_cell (x, sheet, "C19");
   g_assert_nonnull (cell);
   g_assert_cmpstr (cell->value, ==, PHONE_NAME);
   g_assert_cmpstr (cell->type, ==, "s");
-  g_assert_cmpstr (get_cell (x, sheet, "I19")->type, ==, "s");
+  g_assert_cmpstr (fx_cell (x, sheet, "I19")->type, ==, "s");
   /* Numbers and real dates where they belong. */
-  g_assert_cmpstr (get_cell (x, sheet, "A9")->type, ==, "n");
-  g_assert_cmpstr (get_cell (x, sheet, "E9")->type, ==, "d");
+  g_assert_cmpstr (fx_cell (x, sheet, "A9")->type, ==, "n");
+  g_assert_cmpstr (fx_cell (x, sheet, "E9")->type, ==, "d");
   school_clear (&s);
 }
 
@@ -552,11 +332,11 @@ test_students_by_room (void)
 
   school_init (&s);
   path = write_report (&s, "students", NT_REPORT_GROUP_BY_ROOM, "students-by-room.xlsx");
-  x = read_xlsx (path);
+  x = fx_read_xlsx (path);
   sheet = x->sheets->pdata[0];
 
   assert_document (x, sheet, _("LIST OF BOARDING STUDENTS"), subtitle, 'I', n_rows, "landscape");
-  assert_rows (x, sheet, 8, expected, n_rows, 9);
+  fx_assert_rows (x, sheet, 8, expected, n_rows, 9);
   school_clear (&s);
 }
 
@@ -601,7 +381,7 @@ test_rooms (void)
 
   school_init (&s);
   path = write_report (&s, "rooms", NT_REPORT_GROUP_BY_CLASS, "rooms.xlsx");
-  x = read_xlsx (path);
+  x = fx_read_xlsx (path);
   g_assert_cmpuint (x->sheets->len, ==, 2);
   g_assert_cmpstr (x->sheets->pdata[0], ==, "Nhà A");
   g_assert_cmpstr (x->sheets->pdata[1], ==, "Nhà B");
@@ -612,16 +392,16 @@ test_rooms (void)
                    G_N_ELEMENTS (expected_b) / 6, "portrait");
   for (int c = 0; c < 6; c++)
     {
-      g_autofree char *where = coord (c, 7);
-      g_assert_cmpstr (value (x, "Nhà A", where), ==, headers[c]);
+      g_autofree char *where = fx_coord (c, 7);
+      g_assert_cmpstr (fx_value (x, "Nhà A", where), ==, headers[c]);
     }
-  assert_rows (x, "Nhà A", 8, expected_a, G_N_ELEMENTS (expected_a) / 6, 6);
-  assert_rows (x, "Nhà B", 8, expected_b, G_N_ELEMENTS (expected_b) / 6, 6);
-  g_assert_cmpstr (get_cell (x, "Nhà B", "B10")->type, ==, "s");
-  g_assert_cmpstr (get_cell (x, "Nhà B", "A10")->type, ==, "s");  /* a bed's label is text */
+  fx_assert_rows (x, "Nhà A", 8, expected_a, G_N_ELEMENTS (expected_a) / 6, 6);
+  fx_assert_rows (x, "Nhà B", 8, expected_b, G_N_ELEMENTS (expected_b) / 6, 6);
+  g_assert_cmpstr (fx_cell (x, "Nhà B", "B10")->type, ==, "s");
+  g_assert_cmpstr (fx_cell (x, "Nhà B", "A10")->type, ==, "s");  /* a bed's label is text */
   /* Each room starts a printed page: A102's block (row 12) after the break. */
-  g_assert_cmpstr (setup (x, "Nhà A", "breaks"), ==, "11");
-  g_assert_cmpstr (setup (x, "Nhà B", "breaks"), ==, "");
+  g_assert_cmpstr (fx_setup (x, "Nhà A", "breaks"), ==, "11");
+  g_assert_cmpstr (fx_setup (x, "Nhà B", "breaks"), ==, "");
   g_free (path);
 
   /* One building only. */
@@ -633,10 +413,10 @@ test_rooms (void)
     path = nt_test_tmp_path ("rooms-b.xlsx");
     g_assert_true (nt_reports_write (s.store, "rooms", &options, path, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
-    y = read_xlsx (path);
+    y = fx_read_xlsx (path);
     g_assert_cmpuint (y->sheets->len, ==, 1);
     g_assert_cmpstr (y->sheets->pdata[0], ==, "Nhà B");
-    assert_rows (y, "Nhà B", 8, expected_b, G_N_ELEMENTS (expected_b) / 6, 6);
+    fx_assert_rows (y, "Nhà B", 8, expected_b, G_N_ELEMENTS (expected_b) / 6, 6);
 
     options.building_id = 99;
     g_assert_false (nt_reports_write (s.store, "rooms", &options, path, NULL, NULL, NULL, &error));
@@ -703,53 +483,53 @@ test_engine (void)
   g_assert_no_error (error);
   assert_no_leftovers (dir);
 
-  x = read_xlsx (path);
+  x = fx_read_xlsx (path);
   g_assert_cmpuint (x->sheets->len, ==, 3);
   g_assert_cmpstr (x->sheets->pdata[0], ==, "a-b-c---x-");
   g_assert_cmpstr (x->sheets->pdata[1], ==, "Lớp");
   g_assert_cmpstr (x->sheets->pdata[2], ==, "lớp (2)");
 
   /* One column: no left and right blocks, no signature on the left. */
-  g_assert_cmpstr (value (x, "a-b-c---x-", "A4"), ==, "TITLE");
-  g_assert_cmpstr (value (x, "a-b-c---x-", "A5"), ==, "");
-  g_assert_cmpstr (value (x, "a-b-c---x-", "A6"), ==, "Only");
-  g_assert_cmpstr (setup (x, "a-b-c---x-", "title_rows"), ==, "6:6");
-  cell = get_cell (x, "a-b-c---x-", "A7");
+  g_assert_cmpstr (fx_value (x, "a-b-c---x-", "A4"), ==, "TITLE");
+  g_assert_cmpstr (fx_value (x, "a-b-c---x-", "A5"), ==, "");
+  g_assert_cmpstr (fx_value (x, "a-b-c---x-", "A6"), ==, "Only");
+  g_assert_cmpstr (fx_setup (x, "a-b-c---x-", "title_rows"), ==, "6:6");
+  cell = fx_cell (x, "a-b-c---x-", "A7");
   g_assert_cmpstr (cell->value, ==, "@x");
   g_assert_cmpstr (cell->type, ==, "s");
-  cell = get_cell (x, "a-b-c---x-", "A8");
+  cell = fx_cell (x, "a-b-c---x-", "A8");
   g_assert_cmpstr (cell->value, ==, "-1");
   g_assert_cmpstr (cell->type, ==, "s");
   g_assert_true (cell->bold);
-  g_assert_null (get_cell (x, "a-b-c---x-", "A9"));
+  g_assert_null (fx_cell (x, "a-b-c---x-", "A9"));
   {
     g_autofree char *date_line = g_strdup_printf (_("Day %s month %s year %d"), "05", "02", 2027);
-    g_assert_cmpstr (value (x, "a-b-c---x-", "A11"), ==, date_line);
-    g_assert_cmpstr (value (x, "a-b-c---x-", "A12"), ==, _("PRINCIPAL"));
+    g_assert_cmpstr (fx_value (x, "a-b-c---x-", "A11"), ==, date_line);
+    g_assert_cmpstr (fx_value (x, "a-b-c---x-", "A12"), ==, _("PRINCIPAL"));
   }
 
   /* Three columns, with a subtitle. */
-  g_assert_cmpstr (value (x, "Lớp", "A5"), ==, "Sub & title");
-  g_assert_cmpstr (setup (x, "Lớp", "title_rows"), ==, "7:7");
-  cell = get_cell (x, "Lớp", "A8");
+  g_assert_cmpstr (fx_value (x, "Lớp", "A5"), ==, "Sub & title");
+  g_assert_cmpstr (fx_setup (x, "Lớp", "title_rows"), ==, "7:7");
+  cell = fx_cell (x, "Lớp", "A8");
   g_assert_cmpstr (cell->value, ==, "=1+1");
   g_assert_cmpstr (cell->type, ==, "s");
-  cell = get_cell (x, "Lớp", "B8");
+  cell = fx_cell (x, "Lớp", "B8");
   g_assert_cmpstr (cell->value, ==, "2.5");
   g_assert_cmpstr (cell->type, ==, "n");
-  cell = get_cell (x, "Lớp", "C8");  /* not a date: kept as the text it was */
+  cell = fx_cell (x, "Lớp", "C8");  /* not a date: kept as the text it was */
   g_assert_cmpstr (cell->value, ==, "2010-02-31");
   g_assert_cmpstr (cell->type, ==, "s");
-  cell = get_cell (x, "Lớp", "A9");  /* cut to Excel's limit, not lost */
+  cell = fx_cell (x, "Lớp", "A9");  /* cut to Excel's limit, not lost */
   g_assert_cmpint (g_utf8_strlen (cell->value, -1), ==, 32767);
   g_assert_true (g_str_has_prefix (long_text->str, cell->value));
-  g_assert_null (get_cell (x, "Lớp", "B9"));
-  cell = get_cell (x, "Lớp", "C9");
+  g_assert_null (fx_cell (x, "Lớp", "B9"));
+  cell = fx_cell (x, "Lớp", "C9");
   g_assert_cmpstr (cell->value, ==, "1999-12-31");
   g_assert_cmpstr (cell->type, ==, "d");
-  g_assert_cmpstr (value (x, "lớp (2)", "A7"), ==, "tab\there");
-  g_assert_cmpstr (value (x, "lớp (2)", "B7"), ==, "-3");
-  g_assert_null (get_cell (x, "lớp (2)", "C7"));
+  g_assert_cmpstr (fx_value (x, "lớp (2)", "A7"), ==, "tab\there");
+  g_assert_cmpstr (fx_value (x, "lớp (2)", "B7"), ==, "-3");
+  g_assert_null (fx_cell (x, "lớp (2)", "C7"));
 }
 
 static void
@@ -820,11 +600,11 @@ test_progress_and_cancel (void)
   ProgressLog log = { NULL, 0, 0, TRUE };
 
   school_init (&s);
-  exec (s.store,
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
-        "INSERT INTO students (code, full_name, name_key, search_text, gender, birth_date, class_id, boarding) "
-        "SELECT printf('X%04d', i), printf('Học sinh %d', i), randomblob(8), '', 'M', '2010-01-01', "
-        "(SELECT id FROM classes WHERE name = '10A2'), 'boarding' FROM n");
+  fx_exec (s.store,
+           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+           "INSERT INTO students (code, full_name, name_key, search_text, gender, birth_date, class_id, boarding) "
+           "SELECT printf('X%04d', i), printf('Học sinh %d', i), randomblob(8), '', 'M', '2010-01-01', "
+           "(SELECT id FROM classes WHERE name = '10A2'), 'boarding' FROM n");
 
   /* A whole run: progress rises to 1. */
   g_assert_true (nt_reports_write (s.store, "students", NULL, path, NULL, on_progress, &log, &error));

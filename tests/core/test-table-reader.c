@@ -23,19 +23,6 @@
 
 /* ----- helpers ------------------------------------------------------------- */
 
-static char *
-write_fixture (const char *name,
-               const void *data,
-               gsize       len)
-{
-  char *path = nt_test_tmp_path (name);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, len, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 static void
 assert_text (NtTable    *t,
              guint       row,
@@ -422,7 +409,7 @@ test_xlsx_truncated (void)
   for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
     {
       g_autofree char *name = g_strdup_printf ("cut-%u.xlsx", i);
-      g_autofree char *path = write_fixture (name, contents, cuts[i]);
+      g_autofree char *path = nt_test_write_tmp (name, contents, cuts[i]);
       g_autoptr(GError) error = NULL;
       g_autoptr(NtTable) t = nt_table_read_file (path, NULL, NULL, &error);
       g_auto(GStrv) sheets = NULL;
@@ -444,8 +431,8 @@ test_xlsx_not_a_workbook (void)
                                 { "content.xml", "<office:document-content/>" } };
   g_autoptr(GBytes) bytes = make_zip (members, G_N_ELEMENTS (members));
   g_autoptr(GBytes) ods_bytes = make_zip (ods, G_N_ELEMENTS (ods));
-  g_autofree char *path = write_fixture ("archive.xlsx", g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  g_autofree char *ods_path = write_fixture ("list.ods", g_bytes_get_data (ods_bytes, NULL), g_bytes_get_size (ods_bytes));
+  g_autofree char *path = nt_test_write_tmp ("archive.xlsx", g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *ods_path = nt_test_write_tmp ("list.ods", g_bytes_get_data (ods_bytes, NULL), g_bytes_get_size (ods_bytes));
   g_autoptr(GError) error = NULL;
   g_autoptr(NtTable) t = nt_table_read_file (path, NULL, NULL, &error);
   g_autoptr(NtTable) t2 = NULL;
@@ -526,7 +513,7 @@ test_xls_refused (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *path = write_fixture (names[i], ole, sizeof ole);
+      g_autofree char *path = nt_test_write_tmp (names[i], ole, sizeof ole);
       g_autoptr(GError) error = NULL;
       g_autoptr(NtTable) t = nt_table_read_file (path, NULL, NULL, &error);
 
@@ -544,7 +531,7 @@ test_empty_and_missing (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *path = write_fixture (names[i], contents[i], strlen (contents[i]));
+      g_autofree char *path = nt_test_write_tmp (names[i], contents[i], strlen (contents[i]));
       g_autoptr(GError) error = NULL;
       g_autoptr(NtTable) t = nt_table_read_file (path, NULL, NULL, &error);
 
@@ -573,7 +560,7 @@ test_xlsx_renamed_csv (void)
   g_autoptr(NtTable) t = NULL;
 
   g_assert_true (g_file_get_contents (xlsx, &contents, &len, NULL));
-  path = write_fixture ("export.csv", contents, len);
+  path = nt_test_write_tmp ("export.csv", contents, len);
   t = read_ok (path, NULL);
   assert_text (t, 4, 3, NAME_1);
 }
@@ -582,7 +569,7 @@ static void
 test_cancelled (void)
 {
   g_autofree char *xlsx = make_school_xlsx ("cancel.xlsx");
-  g_autofree char *csv = write_fixture ("cancel.csv", "a,b\n1,2\n", 8);
+  g_autofree char *csv = nt_test_write_tmp ("cancel.csv", "a,b\n1,2\n", 8);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(NtTable) t = NULL;
@@ -616,9 +603,9 @@ check_students (NtTable *t)
 static void
 test_csv_utf8 (void)
 {
-  g_autofree char *plain = write_fixture ("plain.csv", CSV_UTF8, strlen (CSV_UTF8));
+  g_autofree char *plain = nt_test_write_tmp ("plain.csv", CSV_UTF8, strlen (CSV_UTF8));
   g_autofree char *with_bom_text = g_strconcat ("\xEF\xBB\xBF", CSV_UTF8, NULL);
-  g_autofree char *with_bom = write_fixture ("bom.csv", with_bom_text, strlen (with_bom_text));
+  g_autofree char *with_bom = nt_test_write_tmp ("bom.csv", with_bom_text, strlen (with_bom_text));
   g_autoptr(NtTable) t1 = read_ok (plain, NULL);
   g_autoptr(NtTable) t2 = read_ok (with_bom, NULL);
   g_autoptr(GError) error = NULL;
@@ -651,7 +638,7 @@ test_csv_utf16 (void)
   g_assert_nonnull (le);
   g_byte_array_append (data, (const guint8 *) "\xFF\xFE", 2);
   g_byte_array_append (data, (const guint8 *) le, len);
-  path = write_fixture ("unicode.txt", data->data, data->len);
+  path = nt_test_write_tmp ("unicode.txt", data->data, data->len);
   t = read_ok (path, NULL);
   check_students (t);
 
@@ -660,7 +647,7 @@ test_csv_utf16 (void)
   be = g_convert (crlf, -1, "UTF-16BE", "UTF-8", NULL, &len, NULL);
   g_byte_array_append (data, (const guint8 *) "\xFE\xFF", 2);
   g_byte_array_append (data, (const guint8 *) be, len);
-  path = write_fixture ("unicode-be.txt", data->data, data->len);
+  path = nt_test_write_tmp ("unicode-be.txt", data->data, data->len);
   tb = read_ok (path, NULL);
   check_students (tb);
 }
@@ -678,7 +665,7 @@ test_csv_windows_1258 (void)
   g_assert_nonnull (legacy);
   g_assert_false (g_utf8_validate (legacy, len, NULL));
   g_assert_nonnull (memchr (legacy, 0xDE, len));
-  path = write_fixture ("legacy.csv", legacy, len);
+  path = nt_test_write_tmp ("legacy.csv", legacy, len);
   t = read_ok (path, NULL);
   check_students (t);
 }
@@ -689,8 +676,8 @@ test_csv_bad_encoding (void)
   /* 0x81 and 0x8A are not characters in Windows-1258 (nor UTF-8). */
   static const char bytes[] = "Ma,Ten\nHS1,\x81\x8A\n";
   static const char binary[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
-  g_autofree char *path = write_fixture ("garbled.csv", bytes, sizeof bytes - 1);
-  g_autofree char *bin_path = write_fixture ("photo.csv", binary, sizeof binary - 1);
+  g_autofree char *path = nt_test_write_tmp ("garbled.csv", bytes, sizeof bytes - 1);
+  g_autofree char *bin_path = nt_test_write_tmp ("photo.csv", binary, sizeof binary - 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(NtTable) t = nt_table_read_file (path, NULL, NULL, &error);
   g_autoptr(NtTable) t2 = NULL;
@@ -713,7 +700,7 @@ test_csv_semicolon (void)
     "HS1;Nguyễn, An;x\r\n"
     "HS2;Lê Bình;y, z\r\n"
     "HS3;Đinh Công;\r\n";
-  g_autofree char *path = write_fixture ("semi.csv", text, sizeof text - 1);
+  g_autofree char *path = nt_test_write_tmp ("semi.csv", text, sizeof text - 1);
   g_autoptr(NtTable) t = read_ok (path, NULL);
 
   g_assert_cmpuint (nt_table_get_n_rows (t), ==, 4);
@@ -733,7 +720,7 @@ test_csv_quotes (void)
     "\n"
     "4,,\"\"\n"
     "x\"y,\"z\"tail,end";
-  g_autofree char *path = write_fixture ("quotes.csv", text, sizeof text - 1);
+  g_autofree char *path = nt_test_write_tmp ("quotes.csv", text, sizeof text - 1);
   g_autoptr(NtTable) t = read_ok (path, NULL);
 
   g_assert_cmpuint (nt_table_get_n_rows (t), ==, 5);
@@ -758,7 +745,7 @@ static void
 test_csv_unclosed_quote (void)
 {
   static const char text[] = "a,b\n1,2\n3,\"never closed\n4,5\n";
-  g_autofree char *path = write_fixture ("unclosed.csv", text, sizeof text - 1);
+  g_autofree char *path = nt_test_write_tmp ("unclosed.csv", text, sizeof text - 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(NtTable) t = nt_table_read_file (path, NULL, NULL, &error);
 

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "gui-fixture.h"
 #include "nt-context.h"
 #include "nt-import-dialog.h"
 #include "nt-school.h"
@@ -17,15 +18,6 @@ typedef struct
   NtContext      *context;
   NtImportDialog *dialog;
 } Fixture;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* The jobs run in a thread: runs the main loop until the wizard shows
  * @step, or fails after ten seconds. */
@@ -82,7 +74,7 @@ fixture_setup (Fixture       *f,
   f->context = nt_context_new (f->store, settings);
   f->dialog = nt_import_dialog_new (f->context);
   gtk_window_present (GTK_WINDOW (f->dialog));
-  spin (50);
+  gui_spin (50);
   g_assert_cmpstr (nt_import_dialog_get_step (f->dialog), ==, "choose");
 }
 
@@ -98,7 +90,7 @@ fixture_teardown (Fixture       *f,
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
       gtk_window_destroy (window);
     }
-  spin (50);
+  gui_spin (50);
   g_clear_object (&f->context);
   g_clear_object (&f->store);
 }
@@ -175,7 +167,7 @@ test_unreadable_sample (Fixture       *f,
 
   /* Back to choosing a file, with the file named in the message. */
   nt_import_dialog_load_file (f->dialog, NT_IMPORT_STUDENTS, path);
-  spin (20);
+  gui_spin (20);
   wait_step (f, "choose");
   g_assert_nonnull (nt_import_dialog_get_message (f->dialog));
   g_assert_nonnull (strstr (nt_import_dialog_get_message (f->dialog), "not-a-workbook.xlsx"));

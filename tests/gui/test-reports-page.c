@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gui-fixture.h"
 #include "nt-context.h"
 #include "nt-reports-page.h"
 #include "nt-reports.h"
@@ -17,9 +18,7 @@
 
 typedef struct
 {
-  NtStore       *store;
-  NtContext     *context;
-  NtWindow      *window;
+  GuiFixture     gui;
   NtReportsPage *page;
 
   /* the last export-finished */
@@ -28,33 +27,6 @@ typedef struct
   char          *path;
   char          *error;
 } Fixture;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-spin_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, FALSE);
-    }
-}
-
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static gboolean
 export_finished (gpointer data)
@@ -82,7 +54,7 @@ on_export_finished (NtReportsPage *page,
 static void
 wait_export (Fixture *f)
 {
-  spin_until (export_finished, f);
+  gui_spin_until (export_finished, f, 30);
   f->finished = FALSE;
 }
 
@@ -90,18 +62,11 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  gui_fixture_setup (&f->gui, 11);
 
-  f->store = nt_test_demo_store (11);
-  f->context = nt_context_new (f->store, settings);
-  f->window = nt_window_new (NULL, f->context);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
-  spin_until (window_mapped, f->window);
-
-  nt_window_show_section (f->window, "reports");
-  g_assert_cmpstr (nt_window_get_section (f->window), ==, "reports");
-  f->page = NT_REPORTS_PAGE (nt_window_get_page (f->window, "reports"));
+  nt_window_show_section (f->gui.window, "reports");
+  g_assert_cmpstr (nt_window_get_section (f->gui.window), ==, "reports");
+  f->page = NT_REPORTS_PAGE (nt_window_get_page (f->gui.window, "reports"));
   g_assert_nonnull (f->page);
   g_signal_connect (f->page, "export-finished", G_CALLBACK (on_export_finished), f);
 }
@@ -110,10 +75,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (50);
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
+  gui_fixture_teardown (&f->gui);
   g_clear_pointer (&f->report, g_free);
   g_clear_pointer (&f->path, g_free);
   g_clear_pointer (&f->error, g_free);
@@ -221,7 +183,7 @@ test_buildings_listed (Fixture       *f,
 {
   AdwComboRow *row = ADW_COMBO_ROW (nt_reports_page_get_row (f->page, "rooms", "building"));
   GListModel *model = adw_combo_row_get_model (row);
-  gint64 n_buildings = nt_store_count (f->store, "SELECT count(*) FROM buildings WHERE active = 1");
+  gint64 n_buildings = nt_store_count (f->gui.store, "SELECT count(*) FROM buildings WHERE active = 1");
 
   g_assert_cmpint (n_buildings, >=, 1);
   /* "All buildings" first, then each active building. */
@@ -229,8 +191,8 @@ test_buildings_listed (Fixture       *f,
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
 
   /* A new building shows up without reopening the page. */
-  nt_store_exec (f->store, "INSERT INTO buildings (name, gender, floors) VALUES ('Nhà Thử', 'X', 1)", NULL);
-  nt_store_emit_changed (f->store, "buildings");
+  nt_store_exec (f->gui.store, "INSERT INTO buildings (name, gender, floors) VALUES ('Nhà Thử', 'X', 1)", NULL);
+  nt_store_emit_changed (f->gui.store, "buildings");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_buildings + 2);
 }
 
@@ -279,7 +241,7 @@ test_export_students (Fixture       *f,
                       gconstpointer  data)
 {
   g_autofree char *path = nt_test_tmp_path ("hoc-sinh.xlsx");
-  gint64 boarders = nt_store_count (f->store,
+  gint64 boarders = nt_store_count (f->gui.store,
                                     "SELECT count(*) FROM students WHERE boarding = 'boarding' AND active = 1");
   GtkWidget *button = nt_reports_page_get_row (f->page, "students", "export");
   GtkWidget *progress = nt_reports_page_get_row (f->page, "students", "progress");
@@ -327,7 +289,7 @@ test_export_rooms_one_building (Fixture       *f,
 {
   g_autofree char *path = nt_test_tmp_path ("phong.xlsx");
   AdwComboRow *row = ADW_COMBO_ROW (nt_reports_page_get_row (f->page, "rooms", "building"));
-  gint64 n_buildings = nt_store_count (f->store, "SELECT count(*) FROM buildings WHERE active = 1");
+  gint64 n_buildings = nt_store_count (f->gui.store, "SELECT count(*) FROM buildings WHERE active = 1");
   Book book;
 
   g_assert_cmpint (n_buildings, >=, 2);

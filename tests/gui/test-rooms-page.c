@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "gui-fixture.h"
 #include "nt-assign-dialog.h"
 #include "nt-context.h"
 #include "nt-error.h"
@@ -16,21 +17,7 @@
 #include "nt-test-util.h"
 #include "nt-window.h"
 
-typedef struct
-{
-  NtStore   *store;
-  NtContext *context;
-  NtWindow  *window;
-} Fixture;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
+typedef GuiFixture Fixture;
 
 static gint64
 add_boarder (NtStore    *store,
@@ -56,14 +43,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-  f->store = nt_test_demo_store (11);
-  f->context = nt_context_new (f->store, settings);
-  f->window = nt_window_new (NULL, f->context);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
-  spin (100);
+  gui_fixture_setup (f, 11);
+  gui_spin (100);
   nt_window_show_section (f->window, "rooms");
 }
 
@@ -71,10 +52,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (50);
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
+  gui_fixture_teardown (f);
 }
 
 static NtRoomsPage *

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "gui-fixture.h"
 #include "nt-context.h"
 #include "nt-error.h"
 #include "nt-overview-page.h"
@@ -16,40 +17,7 @@
 #include "nt-vntext.h"
 #include "nt-window.h"
 
-typedef struct
-{
-  NtStore   *store;
-  NtContext *context;
-  NtWindow  *window;
-} Fixture;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Runs the main loop until @done says so, or fails after five seconds. */
-static void
-spin_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, FALSE);
-    }
-}
-
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
+typedef GuiFixture Fixture;
 
 static gint64
 add_named_student (NtStore    *store,
@@ -76,26 +44,18 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  NtStore *store = nt_test_demo_store (7);
 
-  f->store = nt_test_demo_store (7);
-  add_named_student (f->store, "T0001", "Nguyễn Văn An");
-  add_named_student (f->store, "T0002", "Đặng Thị Thu");
-  f->context = nt_context_new (f->store, settings);
-  f->window = nt_window_new (NULL, f->context);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
-  spin_until (window_mapped, f->window);
+  add_named_student (store, "T0001", "Nguyễn Văn An");
+  add_named_student (store, "T0002", "Đặng Thị Thu");
+  gui_fixture_setup_store (f, store);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (50);
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
+  gui_fixture_teardown (f);
 }
 
 static NtStudentsPage *
@@ -125,7 +85,7 @@ test_window_opens (Fixture       *f,
   students = g_strdup_printf ("%" G_GINT64_FORMAT, figures.students);
 
   /* The figures are counted just after the page appears. */
-  spin_until (figure_counted, overview);
+  gui_spin_until (figure_counted, overview, 5);
 
   g_assert_cmpstr (nt_window_get_section (f->window), ==, "overview");
   g_assert_cmpstr (nt_overview_page_get_figure (overview, "students"), ==, students);
@@ -168,7 +128,7 @@ type_search (NtStudentsPage *page,
   gulong id = g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_changed), &wait);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  spin_until (search_seen, &wait);
+  gui_spin_until (search_seen, &wait, 5);
   g_signal_handler_disconnect (entry, id);
 }
 
@@ -362,7 +322,7 @@ test_delete_and_undo (Fixture       *f,
   g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
   g_assert_cmpint (nt_students_find_by_code (f->store, "T0002"), ==, id);
   gtk_window_destroy (GTK_WINDOW (details));
-  spin (50);
+  gui_spin (50);
 }
 
 static void
