@@ -864,13 +864,24 @@ write_records (NtImport      *self,
                gpointer       progress_data,
                GError       **error)
 {
+  g_autoptr(NtStudentsBatch) batch = NULL;
   GHashTableIter iter;
   gpointer key, value;
+  guint failed = G_MAXUINT;
 
   g_hash_table_iter_init (&iter, self->new_classes);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (nt_classes_add (self->store, key, GPOINTER_TO_INT (value), error) == 0)
       return FALSE;
+
+  /* Students are written in batches, a few statements for thousands of
+   * rows (see nt_students_batch_new()). */
+  if (self->kind == NT_IMPORT_STUDENTS)
+    {
+      batch = nt_students_batch_new (self->store, error);
+      if (batch == NULL)
+        return FALSE;
+    }
 
   for (guint i = 0; i < self->records->len; i++)
     {
@@ -894,14 +905,19 @@ write_records (NtImport      *self,
 
       if (r->new_class != NULL)
         r->student->class_id = nt_classes_find (self->store, r->new_class);
-      if (r->student->id > 0 ? !nt_students_update_unchecked (self->store, r->student, error)
-                             : !nt_students_insert_unchecked (self->store, r->student, error))
-        {
-          g_prefix_error (error, _("Row %u: "), r->row);
-          return FALSE;
-        }
+      if (!nt_students_batch_add (batch, r->student, &failed, error))
+        goto failed;
     }
+  if (batch != NULL && !nt_students_batch_flush (batch, &failed, error))
+    goto failed;
   return TRUE;
+
+failed:
+  /* The batch names the student by the order they were added: the order of
+   * the records. */
+  if (failed < self->records->len)
+    g_prefix_error (error, _("Row %u: "), ((Record *) g_ptr_array_index (self->records, failed))->row);
+  return FALSE;
 }
 
 /**

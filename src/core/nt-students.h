@@ -41,6 +41,22 @@ gboolean   nt_students_insert_unchecked (NtStore   *store,
 gboolean   nt_students_update_unchecked (NtStore   *store,
                                          NtStudent *student,
                                          GError   **error);
+
+typedef struct _NtStudentsBatch NtStudentsBatch;
+
+NtStudentsBatch *nt_students_batch_new   (NtStore          *store,
+                                          GError          **error);
+gboolean         nt_students_batch_add   (NtStudentsBatch  *self,
+                                          NtStudent        *student,
+                                          guint            *failed,
+                                          GError          **error);
+gboolean         nt_students_batch_flush (NtStudentsBatch  *self,
+                                          guint            *failed,
+                                          GError          **error);
+void             nt_students_batch_free  (NtStudentsBatch  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NtStudentsBatch, nt_students_batch_free)
+
 char      *nt_students_search_text   (const char  *full_name,
                                       const char  *code);
 gboolean   nt_phone_normalize        (const char  *phone,
