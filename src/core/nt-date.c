@@ -123,3 +123,39 @@ nt_date_age_on (const GDate *birth,
     age--;
   return age;
 }
+
+/**
+ * nt_date_time_parse_display:
+ * @text: "dd/mm/yyyy HH:MM" (or with "h" between hours and minutes)
+ *
+ * Returns: (transfer full): "YYYY-MM-DD HH:MM", or %NULL with @error set
+ */
+char *
+nt_date_time_parse_display (const char  *text,
+                            GError     **error)
+{
+  g_autofree char *copy = NULL;
+  g_autoptr(GDate) date = NULL;
+  g_autofree char *iso = NULL;
+  char *space;
+  int hour = -1, minute = -1;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  copy = g_strstrip (g_strdup (text));
+  space = strrchr (copy, ' ');
+  if (space == NULL || (sscanf (space + 1, "%d:%d", &hour, &minute) != 2 &&
+                        sscanf (space + 1, "%dh%d", &hour, &minute) != 2) ||
+      hour < 0 || hour > 23 || minute < 0 || minute > 59)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                   _("“%s” is not a date and time; write it as dd/mm/yyyy HH:MM"), copy);
+      return NULL;
+    }
+  *space = '\0';
+  date = nt_date_parse_display (copy, error);
+  if (date == NULL)
+    return NULL;
+  iso = nt_date_to_iso (date);
+  return g_strdup_printf ("%s %02d:%02d", iso, hour, minute);
+}

@@ -320,7 +320,7 @@ load_student (NtStore  *store,
   sqlite3_reset (stmt);
   if (!found)
     g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND,
-                 _("Student number %" G_GINT64_FORMAT " does not exist (any more)."), id);
+                 _("The student no longer exists."));
   return found;
 }
 
@@ -394,8 +394,7 @@ check_common (NtStore             *store,
   if (input->approved_by != 0 && !staff_is_active (store, input->approved_by))
     {
       g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
-                   _("Staff member number %" G_GINT64_FORMAT " does not exist or has left; the leave cannot be approved by them."),
-                   input->approved_by);
+                   _("The staff member who approves the leave does not exist or has left; the leave was not changed."));
       return FALSE;
     }
   if (!nt_str_empty (input->guardian_phone) && !nt_phone_normalize (input->guardian_phone, NULL))
@@ -699,7 +698,7 @@ load_leave (NtStore  *store,
   sqlite3_reset (stmt);
   if (!found)
     g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND,
-                 _("Leave number %" G_GINT64_FORMAT " does not exist (any more)."), id);
+                 _("The leave no longer exists."));
   return found;
 }
 
@@ -802,8 +801,7 @@ nt_leaves_approve (NtStore  *store,
   if (staff_id <= 0 || !staff_is_active (store, staff_id))
     {
       g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
-                   _("Staff member number %" G_GINT64_FORMAT " does not exist or has left; the leave cannot be approved by them."),
-                   staff_id);
+                   _("The staff member who approves the leave does not exist or has left; the leave was not changed."));
       return FALSE;
     }
   return update_state (store, &l, "approved", staff_id, NULL, NULL, error);
@@ -996,7 +994,7 @@ nt_leaves_load (NtStore     *store,
   if (g_list_model_get_n_items (G_LIST_MODEL (list)) == 0)
     {
       g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND,
-                   _("Leave number %" G_GINT64_FORMAT " does not exist (any more)."), leave_id);
+                   _("The leave no longer exists."));
       return NULL;
     }
   return g_list_model_get_item (G_LIST_MODEL (list), 0);

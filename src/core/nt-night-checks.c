@@ -361,7 +361,7 @@ nt_night_check_load (NtStore  *store,
   sqlite3_reset (stmt);
   if (c == NULL)
     g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND,
-                 _("Night check number %" G_GINT64_FORMAT " does not exist (any more)."), check_id);
+                 _("The night check no longer exists."));
   return c;
 }
 
@@ -503,7 +503,7 @@ nt_night_check_load_entry (NtStore  *store,
   if (g_list_model_get_n_items (G_LIST_MODEL (list)) == 0)
     {
       g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND,
-                   _("Entry number %" G_GINT64_FORMAT " of a night check does not exist (any more)."), entry_id);
+                   _("This line of the night check no longer exists."));
       return NULL;
     }
   return g_list_model_get_item (G_LIST_MODEL (list), 0);
@@ -768,8 +768,7 @@ nt_night_check_start (NtStore     *store,
   if (building_name == NULL)
     {
       g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND,
-                   _("Building number %" G_GINT64_FORMAT " does not exist; the night check was not started."),
-                   building_id);
+                   _("The building does not exist (any more); the night check was not started."));
       return 0;
     }
   if (floor < 0 || floor > floors)
@@ -788,8 +787,7 @@ nt_night_check_start (NtStore     *store,
   if (!supervisor_found)
     {
       g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND,
-                   _("Staff member number %" G_GINT64_FORMAT " does not exist; the night check was not started."),
-                   supervisor_id);
+                   _("The supervisor is not a staff member of the school; the night check was not started."));
       return 0;
     }
 
@@ -923,7 +921,7 @@ load_entry_by_id (NtStore  *store,
     return FALSE;
   if (!found)
     g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND,
-                 _("Entry number %" G_GINT64_FORMAT " of a night check does not exist (any more)."), entry_id);
+                 _("This line of the night check no longer exists."));
   return found;
 }
 
@@ -1151,7 +1149,7 @@ nt_night_check_mark_student (NtStore     *store,
     sqlite3_reset (stmt);
     if (name == NULL)
       g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND,
-                   _("Student number %" G_GINT64_FORMAT " does not exist (any more)."), student_id);
+                   _("The student no longer exists."));
     else
       g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
                    _("%s is not expected in the check of %s on the night of %s (their bed that night is elsewhere); nothing was marked."),
@@ -1176,8 +1174,9 @@ nt_night_check_mark_room_present (NtStore  *store,
 {
   g_autoptr(NtNightCheck) c = NULL;
   g_autofree char *now = NULL;
+  g_autofree char *room_number = NULL;
   sqlite3_stmt *stmt;
-  gint64 in_room;
+  gint64 in_room = 0;
   guint n;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
@@ -1199,21 +1198,26 @@ nt_night_check_mark_room_present (NtStore  *store,
     }
 
   stmt = nt_store_prepare (store,
-                           "SELECT count(*) FROM night_check_entries e JOIN beds b ON b.id = e.bed_id "
-                           "WHERE e.check_id = ?1 AND b.room_id = ?2", error);
+                           "SELECT (SELECT count(*) FROM night_check_entries e JOIN beds b ON b.id = e.bed_id "
+                           "        WHERE e.check_id = ?1 AND b.room_id = ?2), "
+                           "  (SELECT number FROM rooms WHERE id = ?2)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, check_id);
   sqlite3_bind_int64 (stmt, 2, room_id);
-  in_room = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      in_room = sqlite3_column_int64 (stmt, 0);
+      room_number = dup_col (stmt, 1);
+    }
   sqlite3_reset (stmt);
   if (in_room == 0)
     {
       g_autofree char *scope = scope_text (c->building_name, c->floor);
 
       g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
-                   _("Room number %" G_GINT64_FORMAT " has nobody in the check of %s; nothing was marked."),
-                   room_id, scope);
+                   _("Room %s has nobody in the check of %s; nothing was marked."),
+                   room_number ? room_number : "?", scope);
       return FALSE;
     }
 

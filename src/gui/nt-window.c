@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "nt-checks-page.h"
+#include "nt-leaves-page.h"
 #include "nt-overview-page.h"
 #include "nt-reports-page.h"
 #include "nt-rooms-page.h"
@@ -48,6 +49,7 @@ typedef struct
 static const Section sections[] = {
   { "overview", N_("Overview"), "view-grid-symbolic", nt_overview_page_get_type },
   { "checks", N_("Night check"), "object-select-symbolic", nt_checks_page_get_type },
+  { "leaves", N_("Leave"), "mail-send-symbolic", nt_leaves_page_get_type },
   { "students", N_("Students"), "system-users-symbolic", nt_students_page_get_type },
   { "rooms", N_("Rooms"), "go-home-symbolic", nt_rooms_page_get_type },
   { "reports", N_("Reports"), "x-office-spreadsheet-symbolic", nt_reports_page_get_type },
