@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "nt-context.h"
+#include "nt-leaves.h"
+#include "nt-night-checks.h"
 #include "nt-overview-page.h"
 #include "nt-school.h"
 
@@ -16,6 +18,8 @@ struct _NtOverviewPage
   GtkLabel   *school_label;
   GtkLabel   *date_label;
   GtkFlowBox *cards;
+  GtkBox     *content_box;
+  GtkWidget  *tonight;
   GHashTable *values;   /* figure name → GtkLabel */
 };
 
@@ -24,21 +28,63 @@ G_DEFINE_FINAL_TYPE (NtOverviewPage, nt_overview_page, ADW_TYPE_BIN)
 enum { PROP_0, PROP_CONTEXT, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
+/* What the Overview counts: the school's figures and today's leave. */
+typedef struct
+{
+  NtSchoolFigures school;
+  gint64          out_now;
+  gint64          overdue;
+} Figures;
+
 typedef struct
 {
   const char *name;
   const char *caption;
   const char *section;   /* what the card opens */
-  gsize       offset;    /* in NtSchoolFigures */
+  gsize       offset;    /* in Figures */
+  gboolean    alarming;  /* more than zero is shown as a warning */
 } Figure;
 
+#define SCHOOL(m) (G_STRUCT_OFFSET (Figures, school) + G_STRUCT_OFFSET (NtSchoolFigures, m))
 static const Figure figures[] = {
-  { "students", N_("students"), "students", G_STRUCT_OFFSET (NtSchoolFigures, students) },
-  { "boarders", N_("boarding students"), "students", G_STRUCT_OFFSET (NtSchoolFigures, boarders) },
-  { "rooms", N_("dorm rooms"), "rooms", G_STRUCT_OFFSET (NtSchoolFigures, rooms) },
-  { "free-beds", N_("free beds"), "rooms", G_STRUCT_OFFSET (NtSchoolFigures, free_beds) },
-  { "staff", N_("staff"), NULL, G_STRUCT_OFFSET (NtSchoolFigures, staff) },
+  { "overdue", N_("overdue, not back"), "leaves", G_STRUCT_OFFSET (Figures, overdue), TRUE },
+  { "out-now", N_("out on leave now"), "leaves", G_STRUCT_OFFSET (Figures, out_now), FALSE },
+  { "boarders", N_("boarding students"), "students", SCHOOL (boarders), FALSE },
+  { "free-beds", N_("free beds"), "rooms", SCHOOL (free_beds), FALSE },
+  { "students", N_("students"), "students", SCHOOL (students), FALSE },
+  { "rooms", N_("dorm rooms"), "rooms", SCHOOL (rooms), FALSE },
+  { "staff", N_("staff"), NULL, SCHOOL (staff), FALSE },
 };
+#undef SCHOOL
+
+/* Tonight's night check, one row per building. */
+static void
+refresh_tonight (NtOverviewPage *self)
+{
+  g_autofree char *night = nt_night_check_default_night ();
+  g_autoptr(GListStore) progress = nt_night_check_tonight (nt_context_get_store (self->context), night, NULL);
+
+  if (self->tonight != NULL)
+    gtk_box_remove (self->content_box, self->tonight);
+  self->tonight = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->tonight), _("Tonight's night check"));
+  for (guint i = 0; progress && i < g_list_model_get_n_items (G_LIST_MODEL (progress)); i++)
+    {
+      g_autoptr(NtCheckProgress) p = g_list_model_get_item (G_LIST_MODEL (progress), i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *text = p->n_checks == 0 ? g_strdup (_("not started"))
+                            : p->closed ? g_strdup_printf (_("closed: %u of %u checked"), p->checked, p->expected)
+                                        : g_strdup_printf (_("in progress: %u of %u checked"), p->checked, p->expected);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), p->building_name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-section");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", "checks");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->tonight), row);
+    }
+  gtk_box_append (self->content_box, self->tonight);
+}
 
 static void
 refresh (NtOverviewPage *self)
@@ -48,16 +94,27 @@ refresh (NtOverviewPage *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
   g_autofree char *date_text = g_strdup_printf (_("Today, %s"), today);
-  NtSchoolFigures f;
+  g_autofree char *now_time = nt_leave_time_now ();
+  g_autoptr(GListStore) out_now = nt_leaves_out_now (store, now_time, NULL);
+  g_autoptr(GListStore) overdue = nt_leaves_overdue (store, now_time, NULL);
+  Figures f;
 
-  nt_school_figures (store, &f);
+  nt_school_figures (store, &f.school);
+  f.out_now = out_now ? g_list_model_get_n_items (G_LIST_MODEL (out_now)) : 0;
+  f.overdue = overdue ? g_list_model_get_n_items (G_LIST_MODEL (overdue)) : 0;
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     {
       GtkLabel *label = g_hash_table_lookup (self->values, figures[i].name);
-      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                               G_STRUCT_MEMBER (gint64, &f, figures[i].offset));
+      gint64 value = G_STRUCT_MEMBER (gint64, &f, figures[i].offset);
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
       gtk_label_set_text (label, text);
+      if (figures[i].alarming && value > 0)
+        gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
     }
+  refresh_tonight (self);
 
   gtk_label_set_text (self->school_label, info ? info->name : "");
   gtk_label_set_text (self->date_label, date_text);
@@ -185,6 +242,7 @@ nt_overview_page_class_init (NtOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NtOverviewPage, school_label);
   gtk_widget_class_bind_template_child (widget_class, NtOverviewPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, NtOverviewPage, cards);
+  gtk_widget_class_bind_template_child (widget_class, NtOverviewPage, content_box);
 }
 
 static void
