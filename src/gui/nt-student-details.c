@@ -7,6 +7,7 @@
 
 #include "nt-date.h"
 #include "nt-date-reason-dialog.h"
+#include "nt-night-checks.h"
 #include "nt-rooms.h"
 #include "nt-student-details.h"
 #include "nt-student-editor.h"
@@ -28,6 +29,8 @@ struct _NtStudentDetails
   AdwPreferencesGroup *family_group;
   AdwPreferencesGroup *other_group;
   AdwPreferencesGroup *history_group;
+  AdwPreferencesGroup *month_group;
+  GtkBox              *month_strip;
   GtkWidget           *status_row;
   GtkWidget           *bed_row;
   GPtrArray           *history_rows;
@@ -59,6 +62,41 @@ update_actions (NtStudentDetails *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.return", !self->student->active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.delete",
                                  !nt_students_has_history (store, self->student_id));
+}
+
+/* This month's nights as a strip of letters, one per night, coloured like
+ * the night check. */
+static void
+reload_month (NtStudentDetails *self)
+{
+  static const char * const letters[] = { "", "·", "C", "P", "O", "V", "M" };
+  static const char * const classes[] = { NULL, "nt-status-none", "nt-status-present", "nt-status-leave",
+                                          "nt-status-sick", "nt-status-absent", "nt-status-late" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GArray) nights = nt_night_check_student_month (nt_context_get_store (self->context), self->student_id,
+                                                           g_date_time_get_year (now),
+                                                           g_date_time_get_month (now), NULL);
+  GtkWidget *child;
+  gboolean any = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->month_strip))) != NULL)
+    gtk_box_remove (self->month_strip, child);
+  for (guint day = 0; nights && day < nights->len; day++)
+    {
+      guint8 status = g_array_index (nights, guint8, day);
+      GtkWidget *cell = gtk_label_new (status < G_N_ELEMENTS (letters) ? letters[status] : "");
+      g_autofree char *tip = g_strdup_printf (_("Night of the %u"), day + 1);
+
+      gtk_widget_set_tooltip_text (cell, tip);
+      gtk_widget_add_css_class (cell, "nt-night-cell");
+      if (status > 0 && status < G_N_ELEMENTS (classes))
+        {
+          gtk_widget_add_css_class (cell, classes[status]);
+          any = TRUE;
+        }
+      gtk_box_append (self->month_strip, cell);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->month_group), any);
 }
 
 /* The bed now and every bed before: a student's history is never lost. */
@@ -130,6 +168,7 @@ reload (NtStudentDetails *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row), status);
 
   reload_beds (self);
+  reload_month (self);
   adw_window_title_set_title (self->title, s->full_name);
   adw_window_title_set_subtitle (self->title, s->code);
   gtk_window_set_title (GTK_WINDOW (self), s->full_name);
@@ -332,6 +371,8 @@ nt_student_details_class_init (NtStudentDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, family_group);
   gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, other_group);
   gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, history_group);
+  gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, month_group);
+  gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, month_strip);
 
   gtk_widget_class_install_action (widget_class, "details.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "details.mark-left", NULL, mark_left_action);
