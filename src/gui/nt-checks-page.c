@@ -34,6 +34,7 @@ struct _NtChecksPage
   NtContext   *context;
   GListStore  *buildings;
   gint64       check_id;
+  gboolean     closed;
   GArray      *rows;          /* RowInfo, in list order */
   char        *progress;
 
@@ -161,12 +162,15 @@ static void
 fill_list (NtChecksPage *self)
 {
   g_autoptr(GListStore) entries = nt_night_check_entries (nt_context_get_store (self->context), self->check_id, NULL);
+  g_autoptr(NtNightCheck) check = nt_night_check_load (nt_context_get_store (self->context), self->check_id, NULL);
   GtkWidget *child;
   gint64 room = -1;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   g_array_set_size (self->rows, 0);
+  self->closed = check != NULL && check->closed_at != NULL;
+  gtk_widget_set_sensitive (self->close_button, !self->closed);
 
   for (guint i = 0; entries && i < g_list_model_get_n_items (G_LIST_MODEL (entries)); i++)
     {
@@ -226,6 +230,68 @@ toast (NtChecksPage *self,
     nt_window_toast (NT_WINDOW (root), adw_toast_new (message));
 }
 
+typedef struct
+{
+  NtChecksPage *self;
+  RowInfo       info;
+  char         *status;
+  GtkEditable  *reason;
+} Correction;
+
+static void
+on_correction_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        Correction       *c)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *late_at = NULL;
+
+  if (g_str_equal (response, "correct"))
+    {
+      if (g_strcmp0 (c->status, "late") == 0)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+          late_at = g_date_time_format (now, "%Y-%m-%d %H:%M");
+        }
+      if (!nt_night_check_correct (nt_context_get_store (c->self->context), c->info.entry_id, c->status, late_at,
+                                   gtk_editable_get_text (c->reason), &error))
+        toast (c->self, error->message);
+      update_student_row (c->self, &c->info);
+      update_progress (c->self);
+    }
+  g_object_unref (c->self);
+  g_free (c->status);
+  g_free (c);
+}
+
+/* A closed check is read-only; a mistake found later is corrected with its
+ * reason, which the audit trail keeps. */
+static void
+ask_correction (NtChecksPage *self,
+                RowInfo      *info,
+                const char   *status)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *body = g_strdup_printf (_("The check is closed. Change this student to “%s”? Say why; the change is kept in the history."),
+                                           nt_night_status_label (status));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              _("Correct a closed check"), body);
+  Correction *c = g_new0 (Correction, 1);
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason for the correction"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "correct", _("C_orrect"), NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "correct");
+  c->self = g_object_ref (self);
+  c->info = *info;
+  c->status = g_strdup (status);
+  c->reason = GTK_EDITABLE (entry);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_correction_response), c);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
 static gboolean
 mark_current (NtChecksPage *self,
               const char   *status)
@@ -240,6 +306,11 @@ mark_current (NtChecksPage *self,
   info = &g_array_index (self->rows, RowInfo, index);
   if (info->is_room)
     return FALSE;
+  if (self->closed)
+    {
+      ask_correction (self, info, status);
+      return TRUE;
+    }
 
   if (g_strcmp0 (status, "late") == 0)
     {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "nt-checks-page.h"
+#include "nt-emergency-window.h"
 #include "nt-leaves-page.h"
 #include "nt-overview-page.h"
 #include "nt-reports-page.h"
@@ -232,6 +233,15 @@ forward_to_section_action (GtkWidget  *widget,
 }
 
 static void
+emergency_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  NtWindow *self = NT_WINDOW (widget);
+  nt_emergency_ask_and_start (GTK_WINDOW (self), self->context);
+}
+
+static void
 show_sidebar_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
@@ -337,6 +347,8 @@ nt_window_class_init (NtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.choose-user", NULL, choose_user_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.emergency", NULL, emergency_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.emergency", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, forward_to_section_action);
   gtk_widget_class_install_action (widget_class, "win.add", NULL, forward_to_section_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
