@@ -64,7 +64,9 @@ struct _NtReportSheet
   lxw_worksheet  *worksheet;
   char           *name;
   NtReportAlign  *aligns;
+  double         *widths;       /* in characters */
   guint           n_columns;
+  lxw_row_t       header_row;   /* the table's header row */
   lxw_row_t       row;          /* the next row to write */
   guint           n_rows;       /* data and group rows written */
   GArray         *breaks;       /* lxw_row_t, rows that start a page */
@@ -74,6 +76,7 @@ struct _NtReport
 {
   lxw_workbook  *workbook;
   lxw_format    *formats[N_FORMATS];
+  lxw_format    *tones[NT_REPORT_N_TONES];  /* made when first used */
   char          *path;
   char          *tmp_path;      /* written here, renamed to path when complete */
   char          *authority;
@@ -144,6 +147,41 @@ create_formats (NtReport *self)
   format_set_num_format (f[FMT_DATE], "dd/mm/yyyy");
   f[FMT_GROUP] = add_format (wb, FONT_SIZE, TRUE, FALSE, LXW_ALIGN_LEFT, TRUE);
   f[FMT_PLAIN] = add_format (wb, FONT_SIZE, FALSE, FALSE, LXW_ALIGN_NONE, FALSE);
+}
+
+/* The fills of the toned cells, and their text colour: light enough for
+ * the letters to read on a black-and-white printout too. */
+static const struct
+{
+  guint32 fill;
+  guint32 font;
+} tone_colours[NT_REPORT_N_TONES] = {
+  [NT_REPORT_TONE_NONE] = { 0, 0 },
+  [NT_REPORT_TONE_GOOD] = { 0xC6EFCE, 0x006100 },
+  [NT_REPORT_TONE_INFO] = { 0xDDEBF7, 0x1F4E78 },
+  [NT_REPORT_TONE_NOTICE] = { 0xFFF2CC, 0x7F6000 },
+  [NT_REPORT_TONE_WARN] = { 0xF8CBAD, 0x833C0B },
+  [NT_REPORT_TONE_BAD] = { 0xFFC7CE, 0x9C0006 },
+  [NT_REPORT_TONE_TOTAL] = { 0xD9D9D9, 0x000000 },
+};
+
+/* Made on first use, so that the reports without tones keep the styles
+ * they had. */
+static lxw_format *
+tone_format (NtReport     *self,
+             NtReportTone  tone)
+{
+  lxw_format *format;
+
+  if (tone <= NT_REPORT_TONE_NONE || tone >= NT_REPORT_N_TONES)
+    return NULL;
+  if (self->tones[tone] != NULL)
+    return self->tones[tone];
+  format = add_format (self->workbook, FONT_SIZE, tone == NT_REPORT_TONE_TOTAL, FALSE, LXW_ALIGN_CENTER, TRUE);
+  format_set_bg_color (format, tone_colours[tone].fill);
+  format_set_font_color (format, tone_colours[tone].font);
+  self->tones[tone] = format;
+  return format;
 }
 
 /* ----- writing cells ------------------------------------------------------ */
@@ -302,6 +340,7 @@ sheet_free (NtReportSheet *sheet)
 {
   g_free (sheet->name);
   g_free (sheet->aligns);
+  g_free (sheet->widths);
   g_array_unref (sheet->breaks);
   g_free (sheet);
 }
@@ -525,6 +564,7 @@ nt_report_add_sheet (NtReport             *self,
   sheet->name = unique_sheet_name (self, sheet_name);
   sheet->n_columns = n_columns;
   sheet->aligns = g_new (NtReportAlign, n_columns);
+  sheet->widths = g_new (double, n_columns);
   sheet->breaks = g_array_new (TRUE, TRUE, sizeof (lxw_row_t));
   sheet->worksheet = workbook_add_worksheet (self->workbook, sheet->name);
   g_ptr_array_add (self->sheets, sheet);
@@ -544,8 +584,8 @@ nt_report_add_sheet (NtReport             *self,
   for (guint i = 0; i < n_columns; i++)
     {
       sheet->aligns[i] = columns[i].align;
-      worksheet_set_column (sheet->worksheet, i, i, columns[i].width > 0 ? columns[i].width : 10,
-                            f[FMT_PLAIN]);
+      sheet->widths[i] = columns[i].width > 0 ? columns[i].width : 10;
+      worksheet_set_column (sheet->worksheet, i, i, sheet->widths[i], f[FMT_PLAIN]);
     }
 
   blocks (sheet, &left_last, &right_first);
@@ -571,6 +611,7 @@ nt_report_add_sheet (NtReport             *self,
   for (guint i = 0; i < n_columns; i++)
     write_text (sheet, sheet->row, i, columns[i].title, f[FMT_HEAD]);
   worksheet_repeat_rows (sheet->worksheet, sheet->row, sheet->row);
+  sheet->header_row = sheet->row;
   sheet->row++;
   return sheet;
 }
@@ -615,25 +656,28 @@ nt_report_add_row (NtReportSheet       *sheet,
   for (guint i = 0; i < sheet->n_columns; i++)
     {
       const NtReportValue *v = &values[i];
+      lxw_format *toned = tone_format (sheet->report, v->tone);
       lxw_datetime date;
 
       switch (v->kind)
         {
         case NT_REPORT_VALUE_NUMBER:
-          note_error (sheet, worksheet_write_number (sheet->worksheet, row, i, v->number, f[FMT_NUMBER]));
+          note_error (sheet, worksheet_write_number (sheet->worksheet, row, i, v->number,
+                                                     toned ? toned : f[FMT_NUMBER]));
           break;
         case NT_REPORT_VALUE_DATE:
           if (parse_iso_date (v->text, &date))
             note_error (sheet, worksheet_write_datetime (sheet->worksheet, row, i, &date, f[FMT_DATE]));
           else  /* not a date Excel knows: keep what the database holds */
-            write_text (sheet, row, i, v->text, cell_format (sheet, i));
+            write_text (sheet, row, i, v->text, toned ? toned : cell_format (sheet, i));
           break;
         case NT_REPORT_VALUE_TEXT:
-          write_text (sheet, row, i, v->text, cell_format (sheet, i));
+          write_text (sheet, row, i, v->text, toned ? toned : cell_format (sheet, i));
           break;
         case NT_REPORT_VALUE_EMPTY:
         default:
-          note_error (sheet, worksheet_write_blank (sheet->worksheet, row, i, cell_format (sheet, i)));
+          note_error (sheet, worksheet_write_blank (sheet->worksheet, row, i,
+                                                    toned ? toned : cell_format (sheet, i)));
           break;
         }
     }
@@ -686,6 +730,133 @@ nt_report_sheet_get_n_rows (NtReportSheet *sheet)
   g_return_val_if_fail (sheet != NULL, 0);
 
   return sheet->n_rows;
+}
+
+/**
+ * nt_report_sheet_get_row:
+ *
+ * Returns: the row (counted from 0, as libxlsxwriter counts) that the next
+ *   nt_report_add_row() writes, for a chart of the rows
+ */
+guint
+nt_report_sheet_get_row (NtReportSheet *sheet)
+{
+  g_return_val_if_fail (sheet != NULL, 0);
+
+  return sheet->row;
+}
+
+/**
+ * nt_report_sheet_get_header_row:
+ *
+ * Returns: the row of the table's column titles (counted from 0)
+ */
+guint
+nt_report_sheet_get_header_row (NtReportSheet *sheet)
+{
+  g_return_val_if_fail (sheet != NULL, 0);
+
+  return sheet->header_row;
+}
+
+/**
+ * nt_report_sheet_freeze:
+ * @n_columns: how many columns on the left stay in view, 0 for none
+ *
+ * Keeps the table's header row, and the first @n_columns, in view while
+ * the sheet scrolls on screen (the printout is not affected).
+ */
+void
+nt_report_sheet_freeze (NtReportSheet *sheet,
+                        guint          n_columns)
+{
+  g_return_if_fail (sheet != NULL);
+
+  if (sheet->worksheet == NULL)
+    return;
+  worksheet_freeze_panes (sheet->worksheet, sheet->header_row + 1, MIN (n_columns, sheet->n_columns));
+}
+
+/* Excel's pixels for a column @width characters wide (Calibri 11, the
+ * default font's digit being 7 pixels wide). */
+static double
+column_pixels (double width)
+{
+  return width < 1 ? width * 12 : width * 7 + 5;
+}
+
+/**
+ * nt_report_add_chart:
+ * @title: the chart's title, already translated; also the series' name
+ * @categories_row: the row (from 0) whose cells name the points, usually
+ *   nt_report_sheet_get_header_row()
+ * @values_row: the row (from 0) of the values, already written
+ * @first_column: the first column of both ranges
+ * @last_column: the last column of both ranges
+ *
+ * Draws the values of one row, against the labels of another, below the
+ * rows written so far and as wide as the table; the rows it covers are
+ * left empty.  libxlsxwriter writes no cached values in constant-memory
+ * mode: Excel and LibreOffice compute them from the cells when they open
+ * the file.
+ */
+void
+nt_report_add_chart (NtReportSheet     *sheet,
+                     NtReportChartKind  kind,
+                     const char        *title,
+                     guint              categories_row,
+                     guint              values_row,
+                     guint              first_column,
+                     guint              last_column)
+{
+  /* libxlsxwriter's chart is 480 × 288 pixels before scaling; a row is 20. */
+  const double chart_width = 480, chart_height = 288, row_height = 20;
+  lxw_chart_font title_font = { .name = (char *) FONT_NAME, .size = FONT_SIZE, .bold = LXW_TRUE };
+  lxw_chart_font axis_font = { .name = (char *) FONT_NAME, .size = 9 };
+  lxw_chart_line line = { .color = 0xC00000, .width = 1.5 };
+  lxw_chart_fill fill = { .color = 0xC00000 };
+  lxw_chart_options options = { 0 };
+  lxw_chart_series *series;
+  lxw_chart *chart;
+  double width = 0, height = 300;
+  guint rows;
+
+  g_return_if_fail (sheet != NULL);
+  g_return_if_fail (first_column <= last_column && last_column < sheet->n_columns);
+
+  if (sheet->worksheet == NULL)
+    return;
+  chart = workbook_add_chart (sheet->report->workbook,
+                              kind == NT_REPORT_CHART_LINE ? LXW_CHART_LINE : LXW_CHART_COLUMN);
+  if (chart == NULL)
+    {
+      note_error (sheet, LXW_ERROR_MEMORY_MALLOC_FAILED);
+      return;
+    }
+  series = chart_add_series (chart, NULL, NULL);
+  chart_series_set_categories (series, sheet->name, categories_row, first_column, categories_row, last_column);
+  chart_series_set_values (series, sheet->name, values_row, first_column, values_row, last_column);
+  chart_series_set_name (series, title);
+  if (kind == NT_REPORT_CHART_LINE)
+    chart_series_set_line (series, &line);
+  else
+    chart_series_set_fill (series, &fill);
+  chart_title_set_name (chart, title);
+  chart_title_set_name_font (chart, &title_font);
+  chart_axis_set_num_font (chart->x_axis, &axis_font);
+  chart_axis_set_num_font (chart->y_axis, &axis_font);
+  chart_axis_set_min (chart->y_axis, 0);
+  chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
+
+  /* As wide as the whole table, so that it prints with it. */
+  for (guint i = 0; i < sheet->n_columns; i++)
+    width += column_pixels (sheet->widths[i]);
+  options.x_scale = MAX (width, chart_width) / chart_width;
+  options.y_scale = height / chart_height;
+  sheet->row++;
+  note_error (sheet, worksheet_insert_chart_opt (sheet->worksheet, sheet->row, 0, chart, &options));
+  rows = (guint) (height / row_height) + 1;
+  sheet->row += rows;
 }
 
 static char *

@@ -55,17 +55,48 @@ typedef enum
   NT_REPORT_VALUE_DATE,    /* text is ISO yyyy-mm-dd; shown dd/mm/yyyy as an Excel date */
 } NtReportValueKind;
 
+/* A cell's fill, from a small fixed set: one shared format each, so that a
+ * matrix of 100,000 coloured cells costs no more than a plain one.  The
+ * toned cells are centred; dates keep their own format. */
+typedef enum
+{
+  NT_REPORT_TONE_NONE,
+  NT_REPORT_TONE_GOOD,     /* green */
+  NT_REPORT_TONE_INFO,     /* blue */
+  NT_REPORT_TONE_NOTICE,   /* yellow */
+  NT_REPORT_TONE_WARN,     /* orange */
+  NT_REPORT_TONE_BAD,      /* red */
+  NT_REPORT_TONE_TOTAL,    /* grey and bold: a total row or column */
+  NT_REPORT_N_TONES
+} NtReportTone;
+
 typedef struct
 {
   NtReportValueKind  kind;
   const char        *text;
   double             number;
+  NtReportTone       tone;
 } NtReportValue;
 
-#define NT_REPORT_EMPTY      ((NtReportValue) { NT_REPORT_VALUE_EMPTY, NULL, 0 })
-#define NT_REPORT_TEXT(s)    ((NtReportValue) { NT_REPORT_VALUE_TEXT, (s), 0 })
-#define NT_REPORT_NUMBER(n)  ((NtReportValue) { NT_REPORT_VALUE_NUMBER, NULL, (n) })
-#define NT_REPORT_DATE(iso)  ((NtReportValue) { NT_REPORT_VALUE_DATE, (iso), 0 })
+#define NT_REPORT_EMPTY      ((NtReportValue) { NT_REPORT_VALUE_EMPTY, NULL, 0, NT_REPORT_TONE_NONE })
+#define NT_REPORT_TEXT(s)    ((NtReportValue) { NT_REPORT_VALUE_TEXT, (s), 0, NT_REPORT_TONE_NONE })
+#define NT_REPORT_NUMBER(n)  ((NtReportValue) { NT_REPORT_VALUE_NUMBER, NULL, (n), NT_REPORT_TONE_NONE })
+#define NT_REPORT_DATE(iso)  ((NtReportValue) { NT_REPORT_VALUE_DATE, (iso), 0, NT_REPORT_TONE_NONE })
+
+/* @value with a fill: nt_report_toned (NT_REPORT_TEXT ("V"), NT_REPORT_TONE_BAD) */
+static inline NtReportValue
+nt_report_toned (NtReportValue value,
+                 NtReportTone  tone)
+{
+  value.tone = tone;
+  return value;
+}
+
+typedef enum
+{
+  NT_REPORT_CHART_COLUMN,
+  NT_REPORT_CHART_LINE,
+} NtReportChartKind;
 
 NtReport      *nt_report_new             (NtStore                *store,
                                           const char             *path,
@@ -85,6 +116,17 @@ void           nt_report_add_group_row   (NtReportSheet          *sheet,
                                           const char             *text);
 void           nt_report_add_page_break  (NtReportSheet          *sheet);
 guint          nt_report_sheet_get_n_rows (NtReportSheet         *sheet);
+guint          nt_report_sheet_get_row   (NtReportSheet          *sheet);
+guint          nt_report_sheet_get_header_row (NtReportSheet     *sheet);
+void           nt_report_sheet_freeze    (NtReportSheet          *sheet,
+                                          guint                   n_columns);
+void           nt_report_add_chart       (NtReportSheet          *sheet,
+                                          NtReportChartKind       kind,
+                                          const char             *title,
+                                          guint                   categories_row,
+                                          guint                   values_row,
+                                          guint                   first_column,
+                                          guint                   last_column);
 gboolean       nt_report_finish          (NtReport               *self,
                                           GError                **error);
 void           nt_report_free            (NtReport               *self);

@@ -1,5 +1,5 @@
 /* nt-reports-private.h: what the report functions (nt-reports.c,
- * nt-report-register.c, nt-report-residence.c) share; not for other modules */
+ * nt-reports-period.c and the nt-report-*.c files) share; not for other modules */
 #pragma once
 
 #include <gio/gio.h>
@@ -77,6 +77,31 @@ gboolean    nt_reports_by_class        (NtStore                *store,
                                         GError                **error);
 gboolean    nt_reports_finish          (NtReport               *report,
                                         NtReportsProgress      *progress,
+                                        GError                **error);
+
+/* The period of the night-check, leave and meal reports (nt-reports-period.c):
+ * what it is when the options give no day. */
+typedef enum
+{
+  NT_REPORTS_PERIOD_TODAY,
+  NT_REPORTS_PERIOD_TOMORROW,
+  NT_REPORTS_PERIOD_MONTH,      /* the current month */
+} NtReportsPeriod;
+
+gboolean    nt_reports_period          (const NtReportOptions  *options,
+                                        NtReportsPeriod         fallback,
+                                        char                  **from,
+                                        char                  **to,
+                                        GError                **error);
+char       *nt_reports_period_line     (const char             *from,
+                                        const char             *to);
+int         nt_reports_days_between    (const char             *from,
+                                        const char             *to);
+char       *nt_reports_day_after       (const char             *iso,
+                                        int                     days);
+gboolean    nt_reports_building_check  (NtStore                *store,
+                                        gint64                  building_id,
+                                        char                  **name,
                                         GError                **error);
 
 G_END_DECLS

@@ -42,6 +42,41 @@ static const NtReportInfo reports[] = {
     nt_report_residence,
     N_("The students living in the dormitory, for the temporary-residence registration with the commune police"),
   },
+  {
+    "attendance",
+    /* TRANSLATORS: a report title, upper case as on a document: BẢNG ĐIỂM DANH TỐI */
+    N_("NIGHT ATTENDANCE SHEET"),
+    nt_report_attendance,
+    N_("Students by nights of the month: a letter per night check, totals per student and per night, a chart of the absences"),
+  },
+  {
+    "night-summary",
+    /* TRANSLATORS: a report title, upper case as on a document: TỔNG HỢP ĐIỂM DANH TỐI */
+    N_("NIGHT CHECK SUMMARY"),
+    nt_report_night_summary,
+    N_("Present, on leave, sick, absent and late for each night by building and floor, and by class"),
+  },
+  {
+    "leave",
+    /* TRANSLATORS: a report title, upper case as on a document: DANH SÁCH HỌC SINH XIN PHÉP */
+    N_("LIST OF STUDENT LEAVE"),
+    nt_report_leave,
+    N_("The leave of the period, current and past: dates, reason, guardian, who approved it and its state"),
+  },
+  {
+    "meals",
+    /* TRANSLATORS: a report title, upper case as on a document: BẢNG BÁO CƠM (SỐ SUẤT ĂN) */
+    N_("MEAL COUNT"),
+    nt_report_meals,
+    N_("For the kitchen: the boarders expected at each meal of each day, by building (tomorrow by default)"),
+  },
+  {
+    "emergency-rolls",
+    /* TRANSLATORS: a report title, upper case as on a document: BIÊN BẢN ĐIỂM DANH KHẨN CẤP */
+    N_("EMERGENCY ROLL RECORD"),
+    nt_report_emergency_rolls,
+    N_("The emergency rolls with their times, and everyone on each by building and assembly point (every roll by default)"),
+  },
 };
 
 /* ----- the registry --------------------------------------------------------- */

@@ -86,4 +86,43 @@ gboolean nt_report_residence (NtStore                *store,
                               gpointer                progress_data,
                               GError                **error);
 
+gboolean nt_report_attendance (NtStore                *store,
+                               const NtReportOptions  *options,
+                               const char             *path,
+                               GCancellable           *cancellable,
+                               NtProgressFunc          progress,
+                               gpointer                progress_data,
+                               GError                **error);
+gboolean nt_report_night_summary (NtStore             *store,
+                                  const NtReportOptions *options,
+                                  const char          *path,
+                                  GCancellable        *cancellable,
+                                  NtProgressFunc       progress,
+                                  gpointer             progress_data,
+                                  GError             **error);
+gboolean nt_report_leave     (NtStore                *store,
+                              const NtReportOptions  *options,
+                              const char             *path,
+                              GCancellable           *cancellable,
+                              NtProgressFunc          progress,
+                              gpointer                progress_data,
+                              GError                **error);
+gboolean nt_report_meals     (NtStore                *store,
+                              const NtReportOptions  *options,
+                              const char             *path,
+                              GCancellable           *cancellable,
+                              NtProgressFunc          progress,
+                              gpointer                progress_data,
+                              GError                **error);
+
+gboolean nt_report_emergency_rolls (NtStore              *store,
+                                    const NtReportOptions *options,
+                                    const char            *path,
+                                    GCancellable          *cancellable,
+                                    NtProgressFunc         progress,
+                                    gpointer               progress_data,
+                                    GError               **error);
+
+const char *nt_report_attendance_letter (const char  *status);
+
 G_END_DECLS
