@@ -7,6 +7,7 @@
 
 #include "nt-date.h"
 #include "nt-date-reason-dialog.h"
+#include "nt-leaves.h"
 #include "nt-night-checks.h"
 #include "nt-rooms.h"
 #include "nt-student-details.h"
@@ -30,6 +31,8 @@ struct _NtStudentDetails
   AdwPreferencesGroup *other_group;
   AdwPreferencesGroup *history_group;
   AdwPreferencesGroup *month_group;
+  AdwPreferencesGroup *leave_group;
+  GPtrArray           *leave_rows;
   GtkBox              *month_strip;
   GtkWidget           *status_row;
   GtkWidget           *bed_row;
@@ -62,6 +65,37 @@ update_actions (NtStudentDetails *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.return", !self->student->active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.delete",
                                  !nt_students_has_history (store, self->student_id));
+}
+
+/* Every leave of the student, newest first, overdue ones marked. */
+static void
+reload_leaves (NtStudentDetails *self)
+{
+  g_autofree char *now = nt_leave_time_now ();
+  g_autoptr(GListStore) leaves = nt_leaves_student_history (nt_context_get_store (self->context),
+                                                            self->student_id, now, NULL);
+
+  for (guint i = 0; i < self->leave_rows->len; i++)
+    adw_preferences_group_remove (self->leave_group, g_ptr_array_index (self->leave_rows, i));
+  g_ptr_array_set_size (self->leave_rows, 0);
+  for (guint i = 0; leaves && i < g_list_model_get_n_items (G_LIST_MODEL (leaves)); i++)
+    {
+      g_autoptr(NtLeave) l = g_list_model_get_item (G_LIST_MODEL (leaves), i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *from = nt_leave_time_to_display (l->from_time);
+      g_autofree char *to = nt_leave_time_to_display (l->to_time);
+      g_autofree char *title = g_strdup_printf ("%s → %s", from, to);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", nt_leave_reason_label (l->reason),
+                                                   nt_leave_state_label (l->overdue ? "overdue" : l->state));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (l->overdue)
+        gtk_widget_add_css_class (row, "nt-overdue");
+      adw_preferences_group_add (self->leave_group, row);
+      g_ptr_array_add (self->leave_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->leave_group), self->leave_rows->len > 0);
 }
 
 /* This month's nights as a strip of letters, one per night, coloured like
@@ -169,6 +203,7 @@ reload (NtStudentDetails *self)
 
   reload_beds (self);
   reload_month (self);
+  reload_leaves (self);
   adw_window_title_set_title (self->title, s->full_name);
   adw_window_title_set_subtitle (self->title, s->code);
   gtk_window_set_title (GTK_WINDOW (self), s->full_name);
@@ -352,6 +387,7 @@ nt_student_details_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), NT_TYPE_STUDENT_DETAILS);
   g_clear_pointer (&self->values, g_hash_table_unref);
   g_clear_pointer (&self->history_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->leave_rows, g_ptr_array_unref);
   g_clear_object (&self->student);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (nt_student_details_parent_class)->dispose (object);
@@ -372,6 +408,7 @@ nt_student_details_class_init (NtStudentDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, other_group);
   gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, history_group);
   gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, month_group);
+  gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, leave_group);
   gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, month_strip);
 
   gtk_widget_class_install_action (widget_class, "details.edit", NULL, edit_action);
@@ -387,6 +424,7 @@ nt_student_details_init (NtStudentDetails *self)
 {
   self->values = g_hash_table_new (g_str_hash, g_str_equal);
   self->history_rows = g_ptr_array_new ();
+  self->leave_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
