@@ -2,7 +2,11 @@
  *
  * The same seed gives the same school: 25 classes (grades 6 to 12), about
  * 800 students of whom about 300 board, two dorm buildings (boys, girls) of
- * three floors with 64 rooms and their beds, about 25 staff with roles.
+ * three floors with 64 rooms and their beds, about 25 staff with roles,
+ * and the month behind it: the closed night checks of the 30 nights before
+ * tonight and the leave that explains them (weekends at home, a few
+ * medical and family leaves, two overdue, some asked for the coming
+ * weekend). A larger school, for benchmarks, has no nights.
  */
 #pragma once
 

@@ -5,7 +5,10 @@
 #include <string.h>
 
 #include "nt-demo.h"
+#include "nt-date.h"
 #include "nt-error.h"
+#include "nt-leaves.h"
+#include "nt-night-checks.h"
 #include "nt-resources.h"
 #include "nt-school.h"
 #include "nt-students.h"
@@ -45,6 +48,17 @@ static const char * const dump_queries[] = {
   "ifnull (end_date, '-') AS x FROM bed_assignments ORDER BY id)",
   "SELECT name || '|' || address || '|' || principal || '|' || authority || '|' || school_year || '|' || curfew "
   "FROM school",
+  /* The month of leave and night checks, with every time: the demo sets
+   * the checks' times to their evening, not to the clock. */
+  "SELECT group_concat (x, char (10)) FROM (SELECT student_id || '|' || from_time || '|' || to_time || '|' || "
+  "reason || '|' || destination || '|' || guardian_name || '|' || guardian_phone || '|' || state || '|' || "
+  "ifnull (approved_by, '-') || '|' || ifnull (out_at, '-') || '|' || ifnull (returned_at, '-') || '|' || note AS x "
+  "FROM leaves ORDER BY id)",
+  "SELECT group_concat (x, char (10)) FROM (SELECT night || '|' || building_id || '|' || ifnull (floor, 0) || '|' || "
+  "supervisor_id || '|' || started_at || '|' || ifnull (closed_at, '-') AS x FROM night_checks ORDER BY id)",
+  "SELECT group_concat (x, char (10)) FROM (SELECT check_id || '|' || student_id || '|' || bed_id || '|' || "
+  "ifnull (status, '-') || '|' || ifnull (late_at, '-') || '|' || ifnull (marked_at, '-') || '|' || note || '|' || "
+  "ifnull (leave_id, '-') AS x FROM night_check_entries ORDER BY id)",
 };
 
 static char *
@@ -229,6 +243,158 @@ test_shape (void)
   sqlite3_finalize (stmt);
 }
 
+static gint64 count_on (NtStore    *store,
+                        const char *format,
+                        ...) G_GNUC_PRINTF (2, 3);
+
+static gint64
+count_on (NtStore    *store,
+          const char *format,
+          ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return nt_store_count (store, sql);
+}
+
+/* The last 30 nights before tonight (those since the dorm opened): every
+ * building checked and closed, the leave that explains who was away. */
+static void
+test_nights (void)
+{
+  g_autoptr(NtStore) store = nt_test_demo_store (NT_DEMO_DEFAULT_SEED);
+  g_autoptr(NtStore) fresh = nt_test_new_store ();
+  g_autoptr(NtSchoolInfo) school = nt_school_get (store);
+  g_autofree char *tonight = nt_night_check_default_night ();
+  g_autofree char *opening = g_strdup_printf ("%.4s-08-25", school->school_year);
+  g_autofree char *last_night = NULL;
+  g_autofree char *now = nt_leave_time_now ();
+  g_autoptr(GDate) day = nt_date_from_iso (tonight);
+  g_autoptr(GListStore) overdue = NULL;
+  const char *triggers = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'";
+  gint64 boarders = nt_store_count (store, "SELECT count(*) FROM students WHERE active = 1 AND boarding = 'boarding'");
+  gint64 entries, n_sick, n_absent, n_late;
+  guint n_nights = 0;
+
+  g_date_subtract_days (day, 1);
+  last_night = nt_date_to_iso (day);
+  for (int k = 1; k <= 30; k++)
+    {
+      g_autofree char *iso = nt_date_to_iso (day);
+
+      if (strcmp (iso, opening) >= 0)
+        n_nights++;
+      g_date_subtract_days (day, 1);
+    }
+
+  /* Both buildings every night, all closed, by a supervisor of the
+   * building's gender; tonight is left to the supervisor. */
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM night_checks"), ==, 2 * n_nights);
+  g_assert_cmpint (nt_store_count (store, "SELECT count(DISTINCT night) FROM night_checks"), ==, n_nights);
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM night_checks WHERE floor IS NOT NULL "
+                                          "OR closed_at IS NULL OR closed_at < started_at"), ==, 0);
+  g_assert_cmpint (count_on (store, "SELECT count(*) FROM night_checks WHERE night >= '%s'", tonight), ==, 0);
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM night_checks k JOIN staff st ON st.id = k.supervisor_id "
+                                          "JOIN buildings bl ON bl.id = k.building_id "
+                                          "WHERE st.role <> 'supervisor' OR st.gender <> bl.gender"), ==, 0);
+  /* The times are of the evening, not of the moment the demo was made. */
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM night_checks WHERE started_at NOT BETWEEN "
+                                          "night || ' 21:30' AND night || ' 22:00'"), ==, 0);
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM night_check_entries e "
+                                          "JOIN night_checks k ON k.id = e.check_id WHERE e.marked_at IS NOT NULL "
+                                          "AND (e.marked_at < k.started_at OR e.marked_at > k.closed_at)"), ==, 0);
+
+  /* Every entry has a status; "leave" always with the leave that covers
+   * the curfew; "late" with a time that evening. */
+  entries = nt_store_count (store, "SELECT count(*) FROM night_check_entries");
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM night_check_entries WHERE status IS NULL"), ==, 0);
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM night_check_entries e "
+                                          "JOIN night_checks k ON k.id = e.check_id LEFT JOIN leaves l ON l.id = e.leave_id "
+                                          "WHERE e.status = 'leave' AND (l.id IS NULL OR l.student_id <> e.student_id "
+                                          "OR l.from_time > k.night || ' 21:30' OR l.to_time <= k.night || ' 21:30')"), ==, 0);
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM night_check_entries e "
+                                          "JOIN night_checks k ON k.id = e.check_id WHERE e.status = 'late' "
+                                          "AND (e.late_at IS NULL OR e.late_at NOT BETWEEN k.night || ' 21:30' "
+                                          "AND k.night || ' 23:59')"), ==, 0);
+  /* Last night, everyone boarding now was expected. */
+  g_assert_cmpint (count_on (store, "SELECT count(*) FROM night_check_entries e JOIN night_checks k "
+                                    "ON k.id = e.check_id WHERE k.night = '%s'", last_night),
+                   ==, n_nights > 0 ? boarders : 0);
+
+  /* The demo's month is written through the core, and the audit triggers
+   * it set aside for the checks are all back. */
+  g_assert_cmpint (nt_store_count (store, triggers), ==, nt_store_count (fresh, triggers));
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM audit_log WHERE table_name = 'leaves'"), >, 0);
+
+  /* Leave: approved by a staff member unless only requested; two overdue,
+   * out and absent last night; some asked for the coming weekend. */
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM leaves WHERE state <> 'requested' "
+                                          "AND approved_by IS NULL"), ==, 0);
+  overdue = nt_leaves_overdue (store, NULL, NULL);
+  g_assert_nonnull (overdue);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (overdue)), ==, 2);
+  g_assert_cmpint (count_on (store, "SELECT count(*) FROM leaves WHERE state = 'out' AND returned_at IS NULL "
+                                    "AND to_time < '%s'", now), ==, 2);
+  if (n_nights > 0)
+    g_assert_cmpint (count_on (store, "SELECT count(*) FROM night_check_entries e JOIN night_checks k "
+                                      "ON k.id = e.check_id JOIN leaves l ON l.student_id = e.student_id "
+                                      "AND l.state = 'out' WHERE k.night = '%s' AND e.status = 'absent'", last_night),
+                     ==, 2);
+  g_assert_cmpint (count_on (store, "SELECT count(*) FROM leaves WHERE state = 'approved' AND from_time > '%s'", now),
+                   >=, 1);
+  g_assert_cmpint (count_on (store, "SELECT count(*) FROM leaves WHERE state = 'requested' AND from_time > '%s'", now),
+                   >=, 1);
+  g_assert_cmpint (count_on (store, "SELECT count(*) FROM leaves WHERE state IN ('approved', 'requested') "
+                                    "AND from_time <= '%s'", now), ==, 0);
+
+  if (n_nights < 20)
+    {
+      /* Early in the school year the dorm has not been open a month: the
+       * mix below needs the weekends. */
+      g_test_message ("only %u nights since the dorm opened on %s", n_nights, opening);
+      return;
+    }
+
+  /* Weekends at home: Friday or Saturday 11:00 to Sunday 17:00, most back
+   * in time, a few after curfew and marked late on the Sunday. */
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM leaves WHERE reason = 'home' AND state = 'returned' "
+                                          "AND strftime ('%w', from_time) IN ('5', '6') AND strftime ('%w', to_time) = '0' "
+                                          "AND substr (from_time, 12) = '11:00' AND substr (to_time, 12) = '17:00'"),
+                   >, boarders / 2);
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM leaves WHERE state = 'returned' "
+                                          "AND (out_at IS NULL OR returned_at IS NULL OR returned_at < out_at)"), ==, 0);
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM night_check_entries e "
+                                          "JOIN night_checks k ON k.id = e.check_id JOIN leaves l ON l.student_id = e.student_id "
+                                          "AND l.returned_at = e.late_at WHERE e.status = 'late' "
+                                          "AND strftime ('%w', k.night) = '0'"), >=, 1);
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM leaves WHERE reason IN ('medical', 'family') "
+                                          "AND state = 'returned'"), >=, 3);
+
+  /* Mostly present; about one in 200 on each of sick and late, fewer
+   * absent. */
+  n_sick = nt_store_count (store, "SELECT count(*) FROM night_check_entries WHERE status = 'sick'");
+  n_absent = nt_store_count (store, "SELECT count(*) FROM night_check_entries WHERE status = 'absent'");
+  n_late = nt_store_count (store, "SELECT count(*) FROM night_check_entries WHERE status = 'late'");
+  g_test_message ("%" G_GINT64_FORMAT " entries: %" G_GINT64_FORMAT " sick, %" G_GINT64_FORMAT " absent, %"
+                  G_GINT64_FORMAT " late", entries, n_sick, n_absent, n_late);
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM night_check_entries WHERE status = 'present'"),
+                   >, entries * 9 / 10);
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM night_check_entries WHERE status = 'leave'"),
+                   >, entries / 50);
+  g_assert_cmpint (n_sick, >, entries / 500);
+  g_assert_cmpint (n_sick, <, entries / 80);
+  g_assert_cmpint (n_late, >, entries / 500);
+  g_assert_cmpint (n_late, <, entries / 80);
+  g_assert_cmpint (n_absent, >, 2);
+  g_assert_cmpint (n_absent, <, entries / 200);
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM night_check_entries WHERE status = 'sick' "
+                                          "AND note LIKE '%phòng y tế%'"), >=, 1);
+}
+
 static void
 test_refuse_existing (void)
 {
@@ -333,6 +499,7 @@ main (int   argc,
 
   g_test_add_func ("/demo/same-seed", test_same_seed);
   g_test_add_func ("/demo/shape", test_shape);
+  g_test_add_func ("/demo/nights", test_nights);
   g_test_add_func ("/demo/refuse-existing", test_refuse_existing);
   g_test_add_func ("/demo/refuse-populated", test_refuse_populated);
   g_test_add_func ("/demo/default-options", test_default_options);

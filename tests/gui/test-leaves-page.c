@@ -48,12 +48,17 @@ display_time (int days_ahead,
   return g_strdup_printf ("%s %02d:00", date, hour);
 }
 
+/* The demo school has leave of its own (the last weekends, two overdue,
+ * the coming weekend): the student is one without leave since three days
+ * ago, so that the test's leave overlaps nothing. */
 static gint64
 a_boarder_with_bed (GuiFixture *f,
                     guint       nth)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT s.id FROM students s JOIN bed_assignments a ON a.student_id = s.id "
                                           "AND a.end_date IS NULL WHERE s.active = 1 AND s.boarding = 'boarding' "
+                                          "AND NOT EXISTS (SELECT 1 FROM leaves l WHERE l.student_id = s.id "
+                                          "  AND l.to_time >= date ('now', 'localtime', '-3 days')) "
                                           "ORDER BY s.id LIMIT 1 OFFSET %u", nth);
   return nt_store_count (f->store, sql);
 }
@@ -69,12 +74,19 @@ test_leave_steps (GuiFixture    *f,
   g_autoptr(GError) error = NULL;
   gint64 leave_id;
   g_autofree char *sql = NULL;
+  gint64 n_leaves = nt_store_count (f->store, "SELECT count(*) FROM leaves");
+  guint out_before;
+
+  /* The demo's own: the two overdue students are out now. */
+  nt_leaves_page_set_view (page, 0);
+  out_before = nt_leaves_page_get_n_rows (page);
+  g_assert_cmpuint (out_before, >=, 1);
 
   /* Ends before it starts: refused, nothing written. */
   g_assert_false (nt_leaves_page_create (page, student, to, from, "home", "", TRUE, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM leaves"), ==, 0);
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM leaves"), ==, n_leaves);
 
   g_assert_true (nt_leaves_page_create (page, student, from, to, "home", "Xã Bản Hon", TRUE, &error));
   g_assert_no_error (error);
@@ -91,12 +103,12 @@ test_leave_steps (GuiFixture    *f,
   g_assert_true (nt_leaves_page_advance (page, leave_id, &error));
   g_assert_no_error (error);
   nt_leaves_page_set_view (page, 0);
-  g_assert_cmpuint (nt_leaves_page_get_n_rows (page), ==, 1);
+  g_assert_cmpuint (nt_leaves_page_get_n_rows (page), ==, out_before + 1);
 
-  /* Back: the list is empty again, and the leave is returned with a time. */
+  /* Back: the list is as before, and the leave is returned with a time. */
   g_assert_true (nt_leaves_page_advance (page, leave_id, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (nt_leaves_page_get_n_rows (page), ==, 0);
+  g_assert_cmpuint (nt_leaves_page_get_n_rows (page), ==, out_before);
   g_free (sql);
   sql = g_strdup_printf ("SELECT state = 'returned' AND returned_at IS NOT NULL FROM leaves WHERE id = %" G_GINT64_FORMAT, leave_id);
   g_assert_cmpint (nt_store_count (f->store, sql), ==, 1);
@@ -110,12 +122,14 @@ test_weekend_leave (GuiFixture    *f,
   gint64 student = a_boarder_with_bed (f, 3);
   gint64 class_id;
   g_autofree char *sql = g_strdup_printf ("SELECT class_id FROM students WHERE id = %" G_GINT64_FORMAT, student);
-  g_autofree char *from = display_time (3, 11);
-  g_autofree char *to = display_time (4, 17);
+  /* A month ahead: after all the demo's own leave. */
+  g_autofree char *from = display_time (30, 11);
+  g_autofree char *to = display_time (31, 17);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) skipped = NULL;
   guint created = 0;
   gint64 boarders;
+  gint64 n_leaves = nt_store_count (f->store, "SELECT count(*) FROM leaves");
 
   class_id = nt_store_count (f->store, sql);
   g_free (sql);
@@ -138,7 +152,7 @@ test_weekend_leave (GuiFixture    *f,
     g_assert_cmpint (k->student_id, ==, student);
     g_assert_nonnull (k->message);
   }
-  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM leaves"), ==, boarders);
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM leaves"), ==, n_leaves + boarders);
 }
 
 int
