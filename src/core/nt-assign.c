@@ -35,6 +35,7 @@
 #include "nt-error.h"
 #include "nt-i18n.h"
 #include "nt-priority.h"
+#include "nt-row.h"
 #include "nt-util.h"
 
 #define EPSILON        1e-9
@@ -42,64 +43,18 @@
 
 /* ----- NtAssignChange ---------------------------------------------------- */
 
-G_DEFINE_FINAL_TYPE (NtAssignChange, nt_assign_change, G_TYPE_OBJECT)
+static const NtRowField change_fields[] = {
+  NT_ROW_PROPERTY (NtAssignChange, student_name, "student-name", STRING),
+  NT_ROW_PROPERTY (NtAssignChange, room_number, "room-number", STRING),
+  NT_ROW_PROPERTY (NtAssignChange, bed_label, "bed-label", STRING),
+  NT_ROW_PROPERTY (NtAssignChange, reason, "reason", STRING),
+  NT_ROW_OWNED_STRING (NtAssignChange, student_code),
+  NT_ROW_OWNED_STRING (NtAssignChange, gender),
+  NT_ROW_OWNED_STRING (NtAssignChange, class_name),
+  NT_ROW_OWNED_STRING (NtAssignChange, building_name),
+};
 
-enum { PROP_0, PROP_STUDENT_NAME, PROP_ROOM_NUMBER, PROP_BED_LABEL, PROP_REASON, N_PROPS };
-static GParamSpec *properties[N_PROPS];
-
-static void
-nt_assign_change_finalize (GObject *object)
-{
-  NtAssignChange *self = NT_ASSIGN_CHANGE (object);
-
-  g_free (self->student_code);
-  g_free (self->student_name);
-  g_free (self->gender);
-  g_free (self->class_name);
-  g_free (self->bed_label);
-  g_free (self->room_number);
-  g_free (self->building_name);
-  g_free (self->reason);
-  G_OBJECT_CLASS (nt_assign_change_parent_class)->finalize (object);
-}
-
-static void
-nt_assign_change_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  NtAssignChange *self = NT_ASSIGN_CHANGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STUDENT_NAME: g_value_set_string (value, self->student_name); break;
-    case PROP_ROOM_NUMBER: g_value_set_string (value, self->room_number); break;
-    case PROP_BED_LABEL: g_value_set_string (value, self->bed_label); break;
-    case PROP_REASON: g_value_set_string (value, self->reason); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nt_assign_change_class_init (NtAssignChangeClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
-
-  object_class->finalize = nt_assign_change_finalize;
-  object_class->get_property = nt_assign_change_get_property;
-  properties[PROP_STUDENT_NAME] = g_param_spec_string ("student-name", NULL, NULL, NULL, flags);
-  properties[PROP_ROOM_NUMBER] = g_param_spec_string ("room-number", NULL, NULL, NULL, flags);
-  properties[PROP_BED_LABEL] = g_param_spec_string ("bed-label", NULL, NULL, NULL, flags);
-  properties[PROP_REASON] = g_param_spec_string ("reason", NULL, NULL, NULL, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-}
-
-static void
-nt_assign_change_init (NtAssignChange *self)
-{
-}
+NT_DEFINE_ROW_TYPE (NtAssignChange, nt_assign_change, change_fields)
 
 /* ----- options ----------------------------------------------------------- */
 

@@ -88,36 +88,29 @@ load_student (NtStore  *store,
               Student  *s,
               GError  **error)
 {
-  sqlite3_stmt *stmt = nt_store_prepare (store,
-                                         "SELECT s.full_name, s.gender, s.boarding, s.active, s.left_on, "
-                                         "  o.id, o.bed_id, o.start_date, "
-                                         "  (SELECT max (end_date) FROM bed_assignments WHERE student_id = s.id) "
-                                         "FROM students s "
-                                         "LEFT JOIN bed_assignments o ON o.student_id = s.id AND o.end_date IS NULL "
-                                         "WHERE s.id = ?1", error);
-  gboolean found;
+  sqlite3_stmt *stmt = nt_store_row_for_id (store,
+                                             "SELECT s.full_name, s.gender, s.boarding, s.active, s.left_on, "
+                                             "  o.id, o.bed_id, o.start_date, "
+                                             "  (SELECT max (end_date) FROM bed_assignments WHERE student_id = s.id) "
+                                             "FROM students s "
+                                             "LEFT JOIN bed_assignments o ON o.student_id = s.id AND o.end_date IS NULL "
+                                             "WHERE s.id = ?1",
+                                             id, _("The student no longer exists."), error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
-    {
-      s->id = id;
-      s->name = dup_col (stmt, 0);
-      s->gender = dup_col (stmt, 1);
-      s->boarding = dup_col (stmt, 2);
-      s->active = sqlite3_column_int (stmt, 3);
-      s->left_on = dup_col (stmt, 4);
-      s->open_id = sqlite3_column_int64 (stmt, 5);
-      s->open_bed = sqlite3_column_int64 (stmt, 6);
-      s->open_start = dup_col (stmt, 7);
-      s->last_end = dup_col (stmt, 8);
-    }
+  s->id = id;
+  s->name = dup_col (stmt, 0);
+  s->gender = dup_col (stmt, 1);
+  s->boarding = dup_col (stmt, 2);
+  s->active = sqlite3_column_int (stmt, 3);
+  s->left_on = dup_col (stmt, 4);
+  s->open_id = sqlite3_column_int64 (stmt, 5);
+  s->open_bed = sqlite3_column_int64 (stmt, 6);
+  s->open_start = dup_col (stmt, 7);
+  s->last_end = dup_col (stmt, 8);
   sqlite3_reset (stmt);
-  if (!found)
-    g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND, _("The student no longer exists."));
-  return found;
+  return TRUE;
 }
 
 static gboolean
@@ -126,46 +119,39 @@ load_bed (NtStore  *store,
           Bed      *b,
           GError  **error)
 {
-  sqlite3_stmt *stmt = nt_store_prepare (store,
-                                         "SELECT b.label, b.active, b.locked, r.id, r.number, r.gender, r.kind, r.active, "
-                                         "  bl.name, bl.gender, bl.active, "
-                                         "  (SELECT count(*) FROM bed_assignments a JOIN beds x ON x.id = a.bed_id "
-                                         "   WHERE x.room_id = r.id AND a.end_date IS NULL), "
-                                         "  (SELECT count(*) FROM beds x WHERE x.room_id = r.id AND x.active = 1), "
-                                         "  o.student_id, s.full_name "
-                                         "FROM beds b JOIN rooms r ON r.id = b.room_id JOIN buildings bl ON bl.id = r.building_id "
-                                         "LEFT JOIN bed_assignments o ON o.bed_id = b.id AND o.end_date IS NULL "
-                                         "LEFT JOIN students s ON s.id = o.student_id "
-                                         "WHERE b.id = ?1", error);
-  gboolean found;
+  sqlite3_stmt *stmt = nt_store_row_for_id (store,
+                                             "SELECT b.label, b.active, b.locked, r.id, r.number, r.gender, r.kind, r.active, "
+                                             "  bl.name, bl.gender, bl.active, "
+                                             "  (SELECT count(*) FROM bed_assignments a JOIN beds x ON x.id = a.bed_id "
+                                             "   WHERE x.room_id = r.id AND a.end_date IS NULL), "
+                                             "  (SELECT count(*) FROM beds x WHERE x.room_id = r.id AND x.active = 1), "
+                                             "  o.student_id, s.full_name "
+                                             "FROM beds b JOIN rooms r ON r.id = b.room_id JOIN buildings bl ON bl.id = r.building_id "
+                                             "LEFT JOIN bed_assignments o ON o.bed_id = b.id AND o.end_date IS NULL "
+                                             "LEFT JOIN students s ON s.id = o.student_id "
+                                             "WHERE b.id = ?1",
+                                             id, _("The bed no longer exists."), error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
-    {
-      b->id = id;
-      b->label = dup_col (stmt, 0);
-      b->active = sqlite3_column_int (stmt, 1);
-      b->locked = sqlite3_column_int (stmt, 2);
-      b->room_id = sqlite3_column_int64 (stmt, 3);
-      b->room_number = dup_col (stmt, 4);
-      b->room_gender = dup_col (stmt, 5);
-      b->kind = dup_col (stmt, 6);
-      b->room_active = sqlite3_column_int (stmt, 7);
-      b->building_name = dup_col (stmt, 8);
-      b->building_gender = dup_col (stmt, 9);
-      b->building_active = sqlite3_column_int (stmt, 10);
-      b->occupied = sqlite3_column_int (stmt, 11);
-      b->total = sqlite3_column_int (stmt, 12);
-      b->occupant_id = sqlite3_column_int64 (stmt, 13);
-      b->occupant_name = dup_col (stmt, 14);
-    }
+  b->id = id;
+  b->label = dup_col (stmt, 0);
+  b->active = sqlite3_column_int (stmt, 1);
+  b->locked = sqlite3_column_int (stmt, 2);
+  b->room_id = sqlite3_column_int64 (stmt, 3);
+  b->room_number = dup_col (stmt, 4);
+  b->room_gender = dup_col (stmt, 5);
+  b->kind = dup_col (stmt, 6);
+  b->room_active = sqlite3_column_int (stmt, 7);
+  b->building_name = dup_col (stmt, 8);
+  b->building_gender = dup_col (stmt, 9);
+  b->building_active = sqlite3_column_int (stmt, 10);
+  b->occupied = sqlite3_column_int (stmt, 11);
+  b->total = sqlite3_column_int (stmt, 12);
+  b->occupant_id = sqlite3_column_int64 (stmt, 13);
+  b->occupant_name = dup_col (stmt, 14);
   sqlite3_reset (stmt);
-  if (!found)
-    g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND, _("The bed no longer exists."));
-  return found;
+  return TRUE;
 }
 
 static gboolean

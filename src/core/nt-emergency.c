@@ -19,6 +19,7 @@
 #include "nt-error.h"
 #include "nt-i18n.h"
 #include "nt-leaves.h"
+#include "nt-row.h"
 #include "nt-staff.h"
 #include "nt-util.h"
 
@@ -46,118 +47,40 @@ static const char * const statuses[] = { "safe", "missing", "injured", "away", N
 
 /* ----- list rows --------------------------------------------------------- */
 
-G_DEFINE_FINAL_TYPE (NtEmergencyRoll, nt_emergency_roll, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (NtRollEntry, nt_roll_entry, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (NtRollGroup, nt_roll_group, G_TYPE_OBJECT)
+static const NtRowField roll_fields[] = {
+  NT_ROW_OWNED_STRING (NtEmergencyRoll, kind),
+  NT_ROW_OWNED_STRING (NtEmergencyRoll, started_at),
+  NT_ROW_OWNED_STRING (NtEmergencyRoll, ended_at),
+  NT_ROW_OWNED_STRING (NtEmergencyRoll, started_by_name),
+  NT_ROW_OWNED_STRING (NtEmergencyRoll, note),
+};
 
-#define RO_FLAGS (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY)
-
-static void
-nt_emergency_roll_finalize (GObject *object)
-{
-  NtEmergencyRoll *self = NT_EMERGENCY_ROLL (object);
-
-  g_free (self->kind);
-  g_free (self->started_at);
-  g_free (self->ended_at);
-  g_free (self->started_by_name);
-  g_free (self->note);
-  G_OBJECT_CLASS (nt_emergency_roll_parent_class)->finalize (object);
-}
-
-static void
-nt_emergency_roll_class_init (NtEmergencyRollClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = nt_emergency_roll_finalize;
-}
-
-static void
-nt_emergency_roll_init (NtEmergencyRoll *self)
-{
-}
+NT_DEFINE_ROW_TYPE (NtEmergencyRoll, nt_emergency_roll, roll_fields)
 
 /* A few properties, for list sorters and filters in the window. */
-enum { E_PROP_0, E_PROP_ID, E_PROP_NAME, E_PROP_BUILDING_NAME, E_PROP_ROOM_NUMBER, E_PROP_STATUS, E_N_PROPS };
-static GParamSpec *entry_props[E_N_PROPS];
+static const NtRowField entry_fields[] = {
+  NT_ROW_PROPERTY (NtRollEntry, id, "id", INT64),
+  NT_ROW_PROPERTY (NtRollEntry, name, "name", STRING),
+  NT_ROW_PROPERTY (NtRollEntry, building_name, "building-name", STRING),
+  NT_ROW_PROPERTY (NtRollEntry, room_number, "room-number", STRING),
+  NT_ROW_PROPERTY (NtRollEntry, status, "status", STRING),
+  NT_ROW_OWNED_STRING (NtRollEntry, code),
+  NT_ROW_OWNED_STRING (NtRollEntry, class_or_role),
+  NT_ROW_OWNED_STRING (NtRollEntry, assembly_point),
+  NT_ROW_OWNED_STRING (NtRollEntry, post_name),
+  NT_ROW_OWNED_STRING (NtRollEntry, marked_at),
+  NT_ROW_OWNED_STRING (NtRollEntry, guardian_phone),
+  NT_ROW_OWNED_STRING (NtRollEntry, phone),
+};
 
-static void
-nt_roll_entry_finalize (GObject *object)
-{
-  NtRollEntry *self = NT_ROLL_ENTRY (object);
+NT_DEFINE_ROW_TYPE (NtRollEntry, nt_roll_entry, entry_fields)
 
-  g_free (self->code);
-  g_free (self->name);
-  g_free (self->class_or_role);
-  g_free (self->building_name);
-  g_free (self->assembly_point);
-  g_free (self->room_number);
-  g_free (self->post_name);
-  g_free (self->status);
-  g_free (self->marked_at);
-  g_free (self->guardian_phone);
-  g_free (self->phone);
-  G_OBJECT_CLASS (nt_roll_entry_parent_class)->finalize (object);
-}
+static const NtRowField group_fields[] = {
+  NT_ROW_OWNED_STRING (NtRollGroup, building_name),
+  NT_ROW_OWNED_STRING (NtRollGroup, assembly_point),
+};
 
-static void
-nt_roll_entry_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  NtRollEntry *self = NT_ROLL_ENTRY (object);
-
-  switch (prop_id)
-    {
-    case E_PROP_ID: g_value_set_int64 (value, self->id); break;
-    case E_PROP_NAME: g_value_set_string (value, self->name); break;
-    case E_PROP_BUILDING_NAME: g_value_set_string (value, self->building_name); break;
-    case E_PROP_ROOM_NUMBER: g_value_set_string (value, self->room_number); break;
-    case E_PROP_STATUS: g_value_set_string (value, self->status); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nt_roll_entry_class_init (NtRollEntryClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = nt_roll_entry_finalize;
-  object_class->get_property = nt_roll_entry_get_property;
-  entry_props[E_PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, RO_FLAGS);
-  entry_props[E_PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, RO_FLAGS);
-  entry_props[E_PROP_BUILDING_NAME] = g_param_spec_string ("building-name", NULL, NULL, NULL, RO_FLAGS);
-  entry_props[E_PROP_ROOM_NUMBER] = g_param_spec_string ("room-number", NULL, NULL, NULL, RO_FLAGS);
-  entry_props[E_PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, RO_FLAGS);
-  g_object_class_install_properties (object_class, E_N_PROPS, entry_props);
-}
-
-static void
-nt_roll_entry_init (NtRollEntry *self)
-{
-}
-
-static void
-nt_roll_group_finalize (GObject *object)
-{
-  NtRollGroup *self = NT_ROLL_GROUP (object);
-
-  g_free (self->building_name);
-  g_free (self->assembly_point);
-  G_OBJECT_CLASS (nt_roll_group_parent_class)->finalize (object);
-}
-
-static void
-nt_roll_group_class_init (NtRollGroupClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = nt_roll_group_finalize;
-}
-
-static void
-nt_roll_group_init (NtRollGroup *self)
-{
-}
+NT_DEFINE_ROW_TYPE (NtRollGroup, nt_roll_group, group_fields)
 
 /* ----- words ------------------------------------------------------------- */
 

@@ -18,135 +18,45 @@
 #include "nt-error.h"
 #include "nt-i18n.h"
 #include "nt-leaves.h"
+#include "nt-row.h"
 #include "nt-student.h"
 #include "nt-students.h"
 #include "nt-util.h"
 
 /* ----- list rows --------------------------------------------------------- */
 
-G_DEFINE_FINAL_TYPE (NtLeave, nt_leave, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (NtLeaveSkip, nt_leave_skip, G_TYPE_OBJECT)
+static const NtRowField leave_fields[] = {
+  NT_ROW_PROPERTY (NtLeave, id, "id", INT64),
+  NT_ROW_PROPERTY (NtLeave, student_name, "student-name", STRING),
+  NT_ROW_PROPERTY (NtLeave, from_time, "from-time", STRING),
+  NT_ROW_PROPERTY (NtLeave, to_time, "to-time", STRING),
+  NT_ROW_PROPERTY (NtLeave, state, "state", STRING),
+  NT_ROW_PROPERTY (NtLeave, overdue, "overdue", BOOLEAN),
+  NT_ROW_OWNED_STRING (NtLeave, student_code),
+  NT_ROW_OWNED_STRING (NtLeave, class_name),
+  NT_ROW_OWNED_STRING (NtLeave, room_number),
+  NT_ROW_OWNED_STRING (NtLeave, building_name),
+  NT_ROW_OWNED_STRING (NtLeave, reason),
+  NT_ROW_OWNED_STRING (NtLeave, destination),
+  NT_ROW_OWNED_STRING (NtLeave, guardian_name),
+  NT_ROW_OWNED_STRING (NtLeave, guardian_phone),
+  NT_ROW_OWNED_STRING (NtLeave, approved_by_name),
+  NT_ROW_OWNED_STRING (NtLeave, out_at),
+  NT_ROW_OWNED_STRING (NtLeave, returned_at),
+  NT_ROW_OWNED_STRING (NtLeave, note),
+};
 
-#define RO_FLAGS (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY)
+NT_DEFINE_ROW_TYPE (NtLeave, nt_leave, leave_fields)
 
-enum { L_PROP_0, L_PROP_ID, L_PROP_STUDENT_NAME, L_PROP_FROM_TIME, L_PROP_TO_TIME, L_PROP_STATE,
-       L_PROP_OVERDUE, L_N_PROPS };
-static GParamSpec *leave_props[L_N_PROPS];
+static const NtRowField skip_fields[] = {
+  NT_ROW_PROPERTY (NtLeaveSkip, student_id, "student-id", INT64),
+  NT_ROW_PROPERTY (NtLeaveSkip, student_name, "student-name", STRING),
+  NT_ROW_PROPERTY (NtLeaveSkip, message, "message", STRING),
+  NT_ROW_OWNED_STRING (NtLeaveSkip, student_code),
+  NT_ROW_OWNED_STRING (NtLeaveSkip, class_name),
+};
 
-static void
-nt_leave_finalize (GObject *object)
-{
-  NtLeave *self = NT_LEAVE (object);
-
-  g_free (self->student_code);
-  g_free (self->student_name);
-  g_free (self->class_name);
-  g_free (self->room_number);
-  g_free (self->building_name);
-  g_free (self->from_time);
-  g_free (self->to_time);
-  g_free (self->reason);
-  g_free (self->destination);
-  g_free (self->guardian_name);
-  g_free (self->guardian_phone);
-  g_free (self->state);
-  g_free (self->approved_by_name);
-  g_free (self->out_at);
-  g_free (self->returned_at);
-  g_free (self->note);
-  G_OBJECT_CLASS (nt_leave_parent_class)->finalize (object);
-}
-
-static void
-nt_leave_get_property (GObject    *object,
-                       guint       prop_id,
-                       GValue     *value,
-                       GParamSpec *pspec)
-{
-  NtLeave *self = NT_LEAVE (object);
-
-  switch (prop_id)
-    {
-    case L_PROP_ID: g_value_set_int64 (value, self->id); break;
-    case L_PROP_STUDENT_NAME: g_value_set_string (value, self->student_name); break;
-    case L_PROP_FROM_TIME: g_value_set_string (value, self->from_time); break;
-    case L_PROP_TO_TIME: g_value_set_string (value, self->to_time); break;
-    case L_PROP_STATE: g_value_set_string (value, self->state); break;
-    case L_PROP_OVERDUE: g_value_set_boolean (value, self->overdue); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nt_leave_class_init (NtLeaveClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = nt_leave_finalize;
-  object_class->get_property = nt_leave_get_property;
-  leave_props[L_PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, RO_FLAGS);
-  leave_props[L_PROP_STUDENT_NAME] = g_param_spec_string ("student-name", NULL, NULL, NULL, RO_FLAGS);
-  leave_props[L_PROP_FROM_TIME] = g_param_spec_string ("from-time", NULL, NULL, NULL, RO_FLAGS);
-  leave_props[L_PROP_TO_TIME] = g_param_spec_string ("to-time", NULL, NULL, NULL, RO_FLAGS);
-  leave_props[L_PROP_STATE] = g_param_spec_string ("state", NULL, NULL, NULL, RO_FLAGS);
-  leave_props[L_PROP_OVERDUE] = g_param_spec_boolean ("overdue", NULL, NULL, FALSE, RO_FLAGS);
-  g_object_class_install_properties (object_class, L_N_PROPS, leave_props);
-}
-
-static void
-nt_leave_init (NtLeave *self)
-{
-}
-
-enum { K_PROP_0, K_PROP_STUDENT_ID, K_PROP_STUDENT_NAME, K_PROP_MESSAGE, K_N_PROPS };
-static GParamSpec *skip_props[K_N_PROPS];
-
-static void
-nt_leave_skip_finalize (GObject *object)
-{
-  NtLeaveSkip *self = NT_LEAVE_SKIP (object);
-
-  g_free (self->student_code);
-  g_free (self->student_name);
-  g_free (self->class_name);
-  g_free (self->message);
-  G_OBJECT_CLASS (nt_leave_skip_parent_class)->finalize (object);
-}
-
-static void
-nt_leave_skip_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  NtLeaveSkip *self = NT_LEAVE_SKIP (object);
-
-  switch (prop_id)
-    {
-    case K_PROP_STUDENT_ID: g_value_set_int64 (value, self->student_id); break;
-    case K_PROP_STUDENT_NAME: g_value_set_string (value, self->student_name); break;
-    case K_PROP_MESSAGE: g_value_set_string (value, self->message); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nt_leave_skip_class_init (NtLeaveSkipClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = nt_leave_skip_finalize;
-  object_class->get_property = nt_leave_skip_get_property;
-  skip_props[K_PROP_STUDENT_ID] = g_param_spec_int64 ("student-id", NULL, NULL, 0, G_MAXINT64, 0, RO_FLAGS);
-  skip_props[K_PROP_STUDENT_NAME] = g_param_spec_string ("student-name", NULL, NULL, NULL, RO_FLAGS);
-  skip_props[K_PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, RO_FLAGS);
-  g_object_class_install_properties (object_class, K_N_PROPS, skip_props);
-}
-
-static void
-nt_leave_skip_init (NtLeaveSkip *self)
-{
-}
+NT_DEFINE_ROW_TYPE (NtLeaveSkip, nt_leave_skip, skip_fields)
 
 /* ----- words and times --------------------------------------------------- */
 
@@ -294,34 +204,25 @@ load_student (NtStore  *store,
               Student  *s,
               GError  **error)
 {
-  sqlite3_stmt *stmt = nt_store_prepare (store,
-                                         "SELECT s.code, s.full_name, c.name, s.boarding, s.active, s.left_on, "
-                                         "  s.guardian_name, s.guardian_phone "
-                                         "FROM students s LEFT JOIN classes c ON c.id = s.class_id WHERE s.id = ?1",
-                                         error);
-  gboolean found;
+  sqlite3_stmt *stmt = nt_store_row_for_id (store,
+                                             "SELECT s.code, s.full_name, c.name, s.boarding, s.active, s.left_on, "
+                                             "  s.guardian_name, s.guardian_phone "
+                                             "FROM students s LEFT JOIN classes c ON c.id = s.class_id WHERE s.id = ?1",
+                                             id, _("The student no longer exists."), error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
-    {
-      s->id = id;
-      s->code = dup_col (stmt, 0);
-      s->name = dup_col (stmt, 1);
-      s->class_name = dup_col (stmt, 2);
-      s->boarding = dup_col (stmt, 3);
-      s->active = sqlite3_column_int (stmt, 4);
-      s->left_on = dup_col (stmt, 5);
-      s->guardian_name = dup_col (stmt, 6);
-      s->guardian_phone = dup_col (stmt, 7);
-    }
+  s->id = id;
+  s->code = dup_col (stmt, 0);
+  s->name = dup_col (stmt, 1);
+  s->class_name = dup_col (stmt, 2);
+  s->boarding = dup_col (stmt, 3);
+  s->active = sqlite3_column_int (stmt, 4);
+  s->left_on = dup_col (stmt, 5);
+  s->guardian_name = dup_col (stmt, 6);
+  s->guardian_phone = dup_col (stmt, 7);
   sqlite3_reset (stmt);
-  if (!found)
-    g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND,
-                 _("The student no longer exists."));
-  return found;
+  return TRUE;
 }
 
 static gboolean
@@ -676,30 +577,21 @@ load_leave (NtStore  *store,
             Leave    *l,
             GError  **error)
 {
-  sqlite3_stmt *stmt = nt_store_prepare (store,
-                                         "SELECT s.full_name, l.from_time, l.to_time, l.state, l.out_at "
-                                         "FROM leaves l JOIN students s ON s.id = l.student_id WHERE l.id = ?1",
-                                         error);
-  gboolean found;
+  sqlite3_stmt *stmt = nt_store_row_for_id (store,
+                                             "SELECT s.full_name, l.from_time, l.to_time, l.state, l.out_at "
+                                             "FROM leaves l JOIN students s ON s.id = l.student_id WHERE l.id = ?1",
+                                             id, _("The leave no longer exists."), error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
-    {
-      l->id = id;
-      l->student_name = dup_col (stmt, 0);
-      l->from_time = dup_col (stmt, 1);
-      l->to_time = dup_col (stmt, 2);
-      l->state = dup_col (stmt, 3);
-      l->out_at = dup_col (stmt, 4);
-    }
+  l->id = id;
+  l->student_name = dup_col (stmt, 0);
+  l->from_time = dup_col (stmt, 1);
+  l->to_time = dup_col (stmt, 2);
+  l->state = dup_col (stmt, 3);
+  l->out_at = dup_col (stmt, 4);
   sqlite3_reset (stmt);
-  if (!found)
-    g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND,
-                 _("The leave no longer exists."));
-  return found;
+  return TRUE;
 }
 
 static void

@@ -13,33 +13,18 @@
 #include "nt-error.h"
 #include "nt-i18n.h"
 #include "nt-meals.h"
+#include "nt-row.h"
 #include "nt-util.h"
 
 /* The kitchen's times: breakfast, lunch and dinner. */
 static const char * const meal_times[NT_N_MEALS] = { "06:30", "11:30", "17:30" };
 
-G_DEFINE_FINAL_TYPE (NtMealCount, nt_meal_count, G_TYPE_OBJECT)
+static const NtRowField meal_count_fields[] = {
+  NT_ROW_OWNED_STRING (NtMealCount, date),
+  NT_ROW_OWNED_STRING (NtMealCount, building_name),
+};
 
-static void
-nt_meal_count_finalize (GObject *object)
-{
-  NtMealCount *self = NT_MEAL_COUNT (object);
-
-  g_free (self->date);
-  g_free (self->building_name);
-  G_OBJECT_CLASS (nt_meal_count_parent_class)->finalize (object);
-}
-
-static void
-nt_meal_count_class_init (NtMealCountClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = nt_meal_count_finalize;
-}
-
-static void
-nt_meal_count_init (NtMealCount *self)
-{
-}
+NT_DEFINE_ROW_TYPE (NtMealCount, nt_meal_count, meal_count_fields)
 
 /* ----- words --------------------------------------------------------------- */
 

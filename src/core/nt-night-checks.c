@@ -25,6 +25,7 @@
 #include "nt-i18n.h"
 #include "nt-leaves.h"
 #include "nt-night-checks.h"
+#include "nt-row.h"
 #include "nt-util.h"
 
 /* The curfew instant of the night given by the SQL expression @night. */
@@ -43,136 +44,47 @@ static const char * const statuses[] = { "present", "leave", "sick", "absent", "
 
 /* ----- list rows --------------------------------------------------------- */
 
-G_DEFINE_FINAL_TYPE (NtNightCheck, nt_night_check, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (NtCheckEntry, nt_check_entry, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (NtNightSummary, nt_night_summary, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (NtCheckProgress, nt_check_progress, G_TYPE_OBJECT)
+static const NtRowField night_check_fields[] = {
+  NT_ROW_OWNED_STRING (NtNightCheck, night),
+  NT_ROW_OWNED_STRING (NtNightCheck, building_name),
+  NT_ROW_OWNED_STRING (NtNightCheck, supervisor_name),
+  NT_ROW_OWNED_STRING (NtNightCheck, started_at),
+  NT_ROW_OWNED_STRING (NtNightCheck, closed_at),
+  NT_ROW_OWNED_STRING (NtNightCheck, note),
+};
 
-#define RO_FLAGS (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY)
+NT_DEFINE_ROW_TYPE (NtNightCheck, nt_night_check, night_check_fields)
 
-static void
-nt_night_check_finalize (GObject *object)
-{
-  NtNightCheck *self = NT_NIGHT_CHECK (object);
+static const NtRowField entry_fields[] = {
+  NT_ROW_PROPERTY (NtCheckEntry, id, "id", INT64),
+  NT_ROW_PROPERTY (NtCheckEntry, student_name, "student-name", STRING),
+  NT_ROW_PROPERTY (NtCheckEntry, room_number, "room-number", STRING),
+  NT_ROW_PROPERTY (NtCheckEntry, bed_label, "bed-label", STRING),
+  NT_ROW_PROPERTY (NtCheckEntry, status, "status", STRING),
+  NT_ROW_OWNED_STRING (NtCheckEntry, night),
+  NT_ROW_OWNED_STRING (NtCheckEntry, building_name),
+  NT_ROW_OWNED_STRING (NtCheckEntry, student_code),
+  NT_ROW_OWNED_STRING (NtCheckEntry, class_name),
+  NT_ROW_OWNED_STRING (NtCheckEntry, late_at),
+  NT_ROW_OWNED_STRING (NtCheckEntry, marked_at),
+  NT_ROW_OWNED_STRING (NtCheckEntry, note),
+  NT_ROW_OWNED_STRING (NtCheckEntry, guardian_name),
+  NT_ROW_OWNED_STRING (NtCheckEntry, guardian_phone),
+};
 
-  g_free (self->night);
-  g_free (self->building_name);
-  g_free (self->supervisor_name);
-  g_free (self->started_at);
-  g_free (self->closed_at);
-  g_free (self->note);
-  G_OBJECT_CLASS (nt_night_check_parent_class)->finalize (object);
-}
+NT_DEFINE_ROW_TYPE (NtCheckEntry, nt_check_entry, entry_fields)
 
-static void
-nt_night_check_class_init (NtNightCheckClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = nt_night_check_finalize;
-}
+static const NtRowField summary_fields[] = {
+  NT_ROW_OWNED_STRING (NtNightSummary, building_name),
+};
 
-static void
-nt_night_check_init (NtNightCheck *self)
-{
-}
+NT_DEFINE_ROW_TYPE (NtNightSummary, nt_night_summary, summary_fields)
 
-enum { E_PROP_0, E_PROP_ID, E_PROP_STUDENT_NAME, E_PROP_ROOM_NUMBER, E_PROP_BED_LABEL, E_PROP_STATUS, E_N_PROPS };
-static GParamSpec *entry_props[E_N_PROPS];
+static const NtRowField progress_fields[] = {
+  NT_ROW_OWNED_STRING (NtCheckProgress, building_name),
+};
 
-static void
-nt_check_entry_finalize (GObject *object)
-{
-  NtCheckEntry *self = NT_CHECK_ENTRY (object);
-
-  g_free (self->night);
-  g_free (self->building_name);
-  g_free (self->student_code);
-  g_free (self->student_name);
-  g_free (self->class_name);
-  g_free (self->bed_label);
-  g_free (self->room_number);
-  g_free (self->status);
-  g_free (self->late_at);
-  g_free (self->marked_at);
-  g_free (self->note);
-  g_free (self->guardian_name);
-  g_free (self->guardian_phone);
-  G_OBJECT_CLASS (nt_check_entry_parent_class)->finalize (object);
-}
-
-static void
-nt_check_entry_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  NtCheckEntry *self = NT_CHECK_ENTRY (object);
-
-  switch (prop_id)
-    {
-    case E_PROP_ID: g_value_set_int64 (value, self->id); break;
-    case E_PROP_STUDENT_NAME: g_value_set_string (value, self->student_name); break;
-    case E_PROP_ROOM_NUMBER: g_value_set_string (value, self->room_number); break;
-    case E_PROP_BED_LABEL: g_value_set_string (value, self->bed_label); break;
-    case E_PROP_STATUS: g_value_set_string (value, self->status); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nt_check_entry_class_init (NtCheckEntryClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = nt_check_entry_finalize;
-  object_class->get_property = nt_check_entry_get_property;
-  entry_props[E_PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, RO_FLAGS);
-  entry_props[E_PROP_STUDENT_NAME] = g_param_spec_string ("student-name", NULL, NULL, NULL, RO_FLAGS);
-  entry_props[E_PROP_ROOM_NUMBER] = g_param_spec_string ("room-number", NULL, NULL, NULL, RO_FLAGS);
-  entry_props[E_PROP_BED_LABEL] = g_param_spec_string ("bed-label", NULL, NULL, NULL, RO_FLAGS);
-  entry_props[E_PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, RO_FLAGS);
-  g_object_class_install_properties (object_class, E_N_PROPS, entry_props);
-}
-
-static void
-nt_check_entry_init (NtCheckEntry *self)
-{
-}
-
-static void
-nt_night_summary_finalize (GObject *object)
-{
-  g_free (NT_NIGHT_SUMMARY (object)->building_name);
-  G_OBJECT_CLASS (nt_night_summary_parent_class)->finalize (object);
-}
-
-static void
-nt_night_summary_class_init (NtNightSummaryClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = nt_night_summary_finalize;
-}
-
-static void
-nt_night_summary_init (NtNightSummary *self)
-{
-}
-
-static void
-nt_check_progress_finalize (GObject *object)
-{
-  g_free (NT_CHECK_PROGRESS (object)->building_name);
-  G_OBJECT_CLASS (nt_check_progress_parent_class)->finalize (object);
-}
-
-static void
-nt_check_progress_class_init (NtCheckProgressClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = nt_check_progress_finalize;
-}
-
-static void
-nt_check_progress_init (NtCheckProgress *self)
-{
-}
+NT_DEFINE_ROW_TYPE (NtCheckProgress, nt_check_progress, progress_fields)
 
 /* ----- words ------------------------------------------------------------- */
 

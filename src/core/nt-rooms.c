@@ -15,260 +15,69 @@
 #include "nt-error.h"
 #include "nt-i18n.h"
 #include "nt-rooms.h"
+#include "nt-row.h"
 #include "nt-vntext.h"
 #include "nt-util.h"
 
 /* ----- list rows --------------------------------------------------------- */
 
-G_DEFINE_FINAL_TYPE (NtBuilding, nt_building, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (NtRoom, nt_room, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (NtBed, nt_bed, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (NtAssignment, nt_assignment, G_TYPE_OBJECT)
+static const NtRowField building_fields[] = {
+  NT_ROW_PROPERTY (NtBuilding, id, "id", INT64),
+  NT_ROW_PROPERTY (NtBuilding, name, "name", STRING),
+  NT_ROW_PROPERTY (NtBuilding, gender, "gender", STRING),
+  NT_ROW_PROPERTY (NtBuilding, active, "active", BOOLEAN),
+  NT_ROW_PROPERTY (NtBuilding, occupied, "occupied", INT),
+  NT_ROW_PROPERTY (NtBuilding, total, "total", INT),
+  NT_ROW_OWNED_STRING (NtBuilding, assembly_point),
+  NT_ROW_OWNED_STRING (NtBuilding, notes),
+};
 
-#define RO_FLAGS (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY)
+NT_DEFINE_ROW_TYPE (NtBuilding, nt_building, building_fields)
 
-enum { B_PROP_0, B_PROP_ID, B_PROP_NAME, B_PROP_GENDER, B_PROP_ACTIVE, B_PROP_OCCUPIED, B_PROP_TOTAL, B_N_PROPS };
-static GParamSpec *building_props[B_N_PROPS];
+static const NtRowField room_fields[] = {
+  NT_ROW_PROPERTY (NtRoom, id, "id", INT64),
+  NT_ROW_PROPERTY (NtRoom, number, "number", STRING),
+  NT_ROW_PROPERTY (NtRoom, floor, "floor", INT),
+  NT_ROW_PROPERTY (NtRoom, gender, "gender", STRING),
+  NT_ROW_PROPERTY (NtRoom, kind, "kind", STRING),
+  NT_ROW_PROPERTY (NtRoom, active, "active", BOOLEAN),
+  NT_ROW_PROPERTY (NtRoom, occupied, "occupied", INT),
+  NT_ROW_PROPERTY (NtRoom, total, "total", INT),
+  NT_ROW_OWNED_STRING (NtRoom, building_name),
+  NT_ROW_OWNED_STRING (NtRoom, notes),
+};
 
-static void
-nt_building_finalize (GObject *object)
-{
-  NtBuilding *self = NT_BUILDING (object);
+NT_DEFINE_ROW_TYPE (NtRoom, nt_room, room_fields)
 
-  g_free (self->name);
-  g_free (self->gender);
-  g_free (self->assembly_point);
-  g_free (self->notes);
-  G_OBJECT_CLASS (nt_building_parent_class)->finalize (object);
-}
+static const NtRowField bed_fields[] = {
+  NT_ROW_PROPERTY (NtBed, id, "id", INT64),
+  NT_ROW_PROPERTY (NtBed, label, "label", STRING),
+  NT_ROW_PROPERTY (NtBed, active, "active", BOOLEAN),
+  NT_ROW_PROPERTY (NtBed, locked, "locked", BOOLEAN),
+  NT_ROW_PROPERTY (NtBed, student_id, "student-id", INT64),
+  NT_ROW_PROPERTY (NtBed, student_name, "student-name", STRING),
+  NT_ROW_PROPERTY (NtBed, class_name, "class-name", STRING),
+  NT_ROW_OWNED_STRING (NtBed, student_code),
+  NT_ROW_OWNED_STRING (NtBed, since),
+};
 
-static void
-nt_building_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  NtBuilding *self = NT_BUILDING (object);
+NT_DEFINE_ROW_TYPE (NtBed, nt_bed, bed_fields)
 
-  switch (prop_id)
-    {
-    case B_PROP_ID: g_value_set_int64 (value, self->id); break;
-    case B_PROP_NAME: g_value_set_string (value, self->name); break;
-    case B_PROP_GENDER: g_value_set_string (value, self->gender); break;
-    case B_PROP_ACTIVE: g_value_set_boolean (value, self->active); break;
-    case B_PROP_OCCUPIED: g_value_set_int (value, self->occupied); break;
-    case B_PROP_TOTAL: g_value_set_int (value, self->total); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const NtRowField assignment_fields[] = {
+  NT_ROW_PROPERTY (NtAssignment, id, "id", INT64),
+  NT_ROW_PROPERTY (NtAssignment, student_name, "student-name", STRING),
+  NT_ROW_PROPERTY (NtAssignment, room_number, "room-number", STRING),
+  NT_ROW_PROPERTY (NtAssignment, bed_label, "bed-label", STRING),
+  NT_ROW_PROPERTY (NtAssignment, start_date, "start-date", STRING),
+  NT_ROW_PROPERTY (NtAssignment, end_date, "end-date", STRING),
+  NT_ROW_PROPERTY (NtAssignment, reason, "reason", STRING),
+  NT_ROW_OWNED_STRING (NtAssignment, student_code),
+  NT_ROW_OWNED_STRING (NtAssignment, class_name),
+  NT_ROW_OWNED_STRING (NtAssignment, building_name),
+  NT_ROW_OWNED_STRING (NtAssignment, batch),
+};
 
-static void
-nt_building_class_init (NtBuildingClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = nt_building_finalize;
-  object_class->get_property = nt_building_get_property;
-  building_props[B_PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, RO_FLAGS);
-  building_props[B_PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, RO_FLAGS);
-  building_props[B_PROP_GENDER] = g_param_spec_string ("gender", NULL, NULL, NULL, RO_FLAGS);
-  building_props[B_PROP_ACTIVE] = g_param_spec_boolean ("active", NULL, NULL, FALSE, RO_FLAGS);
-  building_props[B_PROP_OCCUPIED] = g_param_spec_int ("occupied", NULL, NULL, 0, G_MAXINT, 0, RO_FLAGS);
-  building_props[B_PROP_TOTAL] = g_param_spec_int ("total", NULL, NULL, 0, G_MAXINT, 0, RO_FLAGS);
-  g_object_class_install_properties (object_class, B_N_PROPS, building_props);
-}
-
-static void
-nt_building_init (NtBuilding *self)
-{
-}
-
-enum { R_PROP_0, R_PROP_ID, R_PROP_NUMBER, R_PROP_FLOOR, R_PROP_GENDER, R_PROP_KIND, R_PROP_ACTIVE,
-       R_PROP_OCCUPIED, R_PROP_TOTAL, R_N_PROPS };
-static GParamSpec *room_props[R_N_PROPS];
-
-static void
-nt_room_finalize (GObject *object)
-{
-  NtRoom *self = NT_ROOM (object);
-
-  g_free (self->building_name);
-  g_free (self->number);
-  g_free (self->gender);
-  g_free (self->kind);
-  g_free (self->notes);
-  G_OBJECT_CLASS (nt_room_parent_class)->finalize (object);
-}
-
-static void
-nt_room_get_property (GObject    *object,
-                      guint       prop_id,
-                      GValue     *value,
-                      GParamSpec *pspec)
-{
-  NtRoom *self = NT_ROOM (object);
-
-  switch (prop_id)
-    {
-    case R_PROP_ID: g_value_set_int64 (value, self->id); break;
-    case R_PROP_NUMBER: g_value_set_string (value, self->number); break;
-    case R_PROP_FLOOR: g_value_set_int (value, self->floor); break;
-    case R_PROP_GENDER: g_value_set_string (value, self->gender); break;
-    case R_PROP_KIND: g_value_set_string (value, self->kind); break;
-    case R_PROP_ACTIVE: g_value_set_boolean (value, self->active); break;
-    case R_PROP_OCCUPIED: g_value_set_int (value, self->occupied); break;
-    case R_PROP_TOTAL: g_value_set_int (value, self->total); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nt_room_class_init (NtRoomClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = nt_room_finalize;
-  object_class->get_property = nt_room_get_property;
-  room_props[R_PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, RO_FLAGS);
-  room_props[R_PROP_NUMBER] = g_param_spec_string ("number", NULL, NULL, NULL, RO_FLAGS);
-  room_props[R_PROP_FLOOR] = g_param_spec_int ("floor", NULL, NULL, 0, G_MAXINT, 0, RO_FLAGS);
-  room_props[R_PROP_GENDER] = g_param_spec_string ("gender", NULL, NULL, NULL, RO_FLAGS);
-  room_props[R_PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, RO_FLAGS);
-  room_props[R_PROP_ACTIVE] = g_param_spec_boolean ("active", NULL, NULL, FALSE, RO_FLAGS);
-  room_props[R_PROP_OCCUPIED] = g_param_spec_int ("occupied", NULL, NULL, 0, G_MAXINT, 0, RO_FLAGS);
-  room_props[R_PROP_TOTAL] = g_param_spec_int ("total", NULL, NULL, 0, G_MAXINT, 0, RO_FLAGS);
-  g_object_class_install_properties (object_class, R_N_PROPS, room_props);
-}
-
-static void
-nt_room_init (NtRoom *self)
-{
-}
-
-enum { D_PROP_0, D_PROP_ID, D_PROP_LABEL, D_PROP_ACTIVE, D_PROP_LOCKED, D_PROP_STUDENT_ID,
-       D_PROP_STUDENT_NAME, D_PROP_CLASS_NAME, D_N_PROPS };
-static GParamSpec *bed_props[D_N_PROPS];
-
-static void
-nt_bed_finalize (GObject *object)
-{
-  NtBed *self = NT_BED (object);
-
-  g_free (self->label);
-  g_free (self->student_code);
-  g_free (self->student_name);
-  g_free (self->class_name);
-  g_free (self->since);
-  G_OBJECT_CLASS (nt_bed_parent_class)->finalize (object);
-}
-
-static void
-nt_bed_get_property (GObject    *object,
-                     guint       prop_id,
-                     GValue     *value,
-                     GParamSpec *pspec)
-{
-  NtBed *self = NT_BED (object);
-
-  switch (prop_id)
-    {
-    case D_PROP_ID: g_value_set_int64 (value, self->id); break;
-    case D_PROP_LABEL: g_value_set_string (value, self->label); break;
-    case D_PROP_ACTIVE: g_value_set_boolean (value, self->active); break;
-    case D_PROP_LOCKED: g_value_set_boolean (value, self->locked); break;
-    case D_PROP_STUDENT_ID: g_value_set_int64 (value, self->student_id); break;
-    case D_PROP_STUDENT_NAME: g_value_set_string (value, self->student_name); break;
-    case D_PROP_CLASS_NAME: g_value_set_string (value, self->class_name); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nt_bed_class_init (NtBedClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = nt_bed_finalize;
-  object_class->get_property = nt_bed_get_property;
-  bed_props[D_PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, RO_FLAGS);
-  bed_props[D_PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, RO_FLAGS);
-  bed_props[D_PROP_ACTIVE] = g_param_spec_boolean ("active", NULL, NULL, FALSE, RO_FLAGS);
-  bed_props[D_PROP_LOCKED] = g_param_spec_boolean ("locked", NULL, NULL, FALSE, RO_FLAGS);
-  bed_props[D_PROP_STUDENT_ID] = g_param_spec_int64 ("student-id", NULL, NULL, 0, G_MAXINT64, 0, RO_FLAGS);
-  bed_props[D_PROP_STUDENT_NAME] = g_param_spec_string ("student-name", NULL, NULL, NULL, RO_FLAGS);
-  bed_props[D_PROP_CLASS_NAME] = g_param_spec_string ("class-name", NULL, NULL, NULL, RO_FLAGS);
-  g_object_class_install_properties (object_class, D_N_PROPS, bed_props);
-}
-
-static void
-nt_bed_init (NtBed *self)
-{
-}
-
-enum { A_PROP_0, A_PROP_ID, A_PROP_STUDENT_NAME, A_PROP_ROOM_NUMBER, A_PROP_BED_LABEL,
-       A_PROP_START_DATE, A_PROP_END_DATE, A_PROP_REASON, A_N_PROPS };
-static GParamSpec *assignment_props[A_N_PROPS];
-
-static void
-nt_assignment_finalize (GObject *object)
-{
-  NtAssignment *self = NT_ASSIGNMENT (object);
-
-  g_free (self->student_code);
-  g_free (self->student_name);
-  g_free (self->class_name);
-  g_free (self->bed_label);
-  g_free (self->room_number);
-  g_free (self->building_name);
-  g_free (self->start_date);
-  g_free (self->end_date);
-  g_free (self->reason);
-  g_free (self->batch);
-  G_OBJECT_CLASS (nt_assignment_parent_class)->finalize (object);
-}
-
-static void
-nt_assignment_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  NtAssignment *self = NT_ASSIGNMENT (object);
-
-  switch (prop_id)
-    {
-    case A_PROP_ID: g_value_set_int64 (value, self->id); break;
-    case A_PROP_STUDENT_NAME: g_value_set_string (value, self->student_name); break;
-    case A_PROP_ROOM_NUMBER: g_value_set_string (value, self->room_number); break;
-    case A_PROP_BED_LABEL: g_value_set_string (value, self->bed_label); break;
-    case A_PROP_START_DATE: g_value_set_string (value, self->start_date); break;
-    case A_PROP_END_DATE: g_value_set_string (value, self->end_date); break;
-    case A_PROP_REASON: g_value_set_string (value, self->reason); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nt_assignment_class_init (NtAssignmentClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = nt_assignment_finalize;
-  object_class->get_property = nt_assignment_get_property;
-  assignment_props[A_PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, RO_FLAGS);
-  assignment_props[A_PROP_STUDENT_NAME] = g_param_spec_string ("student-name", NULL, NULL, NULL, RO_FLAGS);
-  assignment_props[A_PROP_ROOM_NUMBER] = g_param_spec_string ("room-number", NULL, NULL, NULL, RO_FLAGS);
-  assignment_props[A_PROP_BED_LABEL] = g_param_spec_string ("bed-label", NULL, NULL, NULL, RO_FLAGS);
-  assignment_props[A_PROP_START_DATE] = g_param_spec_string ("start-date", NULL, NULL, NULL, RO_FLAGS);
-  assignment_props[A_PROP_END_DATE] = g_param_spec_string ("end-date", NULL, NULL, NULL, RO_FLAGS);
-  assignment_props[A_PROP_REASON] = g_param_spec_string ("reason", NULL, NULL, NULL, RO_FLAGS);
-  g_object_class_install_properties (object_class, A_N_PROPS, assignment_props);
-}
-
-static void
-nt_assignment_init (NtAssignment *self)
-{
-}
+NT_DEFINE_ROW_TYPE (NtAssignment, nt_assignment, assignment_fields)
 
 /* ----- helpers ----------------------------------------------------------- */
 

@@ -462,6 +462,43 @@ nt_store_count (NtStore    *self,
   return count;
 }
 
+/**
+ * nt_store_row_for_id:
+ * @sql: a query with the id as ?1
+ * @not_found: the message of the %NT_ERROR_NOT_FOUND error when no row matches
+ *
+ * Prepares @sql, binds @id and steps to the first row. The caller reads the
+ * columns, then must sqlite3_reset() the statement (see nt_store_count()).
+ *
+ * Returns: (transfer none) (nullable): the statement on its row, or %NULL
+ *   with @error set when it cannot be prepared or finds no row
+ */
+sqlite3_stmt *
+nt_store_row_for_id (NtStore     *self,
+                     const char  *sql,
+                     gint64       id,
+                     const char  *not_found,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (NT_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+  g_return_val_if_fail (not_found != NULL, NULL);
+
+  stmt = nt_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, NT_ERROR, NT_ERROR_NOT_FOUND, not_found);
+      return NULL;
+    }
+  return stmt;
+}
+
 int
 nt_store_get_schema_version (NtStore *self)
 {

@@ -45,6 +45,11 @@ void          nt_store_set_error          (NtStore           *self,
                                            const char        *what);
 gint64        nt_store_count              (NtStore           *self,
                                            const char        *sql);
+sqlite3_stmt *nt_store_row_for_id         (NtStore           *self,
+                                           const char        *sql,
+                                           gint64             id,
+                                           const char        *not_found,
+                                           GError           **error);
 
 gint64        nt_store_get_actor          (NtStore           *self);
 gboolean      nt_store_set_actor          (NtStore           *self,

@@ -1,0 +1,1167 @@
+/* nt-roster.c: the roster's rows, its setup (posts, shift templates,
+ * availability) and the timeline the other roster files share
+ *
+ * Everything typed is checked before anything is written, and the message
+ * names the field and the value, so that the one who typed it can fix it.
+ */
+#define G_LOG_DOMAIN "nt-roster"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "nt-date.h"
+#include "nt-error.h"
+#include "nt-i18n.h"
+#include "nt-roster-private.h"
+#include "nt-staff.h"
+#include "nt-util.h"
+
+#define RO_FLAGS (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY)
+
+/* ----- list rows --------------------------------------------------------- */
+
+/* The rows are read-only views: a property per field the GUI binds. */
+#define STR_PROP(klass_props, n, name) \
+  klass_props[n] = g_param_spec_string (name, NULL, NULL, NULL, RO_FLAGS)
+#define INT64_PROP(klass_props, n, name) \
+  klass_props[n] = g_param_spec_int64 (name, NULL, NULL, 0, G_MAXINT64, 0, RO_FLAGS)
+#define INT_PROP(klass_props, n, name) \
+  klass_props[n] = g_param_spec_int (name, NULL, NULL, G_MININT, G_MAXINT, 0, RO_FLAGS)
+#define BOOL_PROP(klass_props, n, name) \
+  klass_props[n] = g_param_spec_boolean (name, NULL, NULL, FALSE, RO_FLAGS)
+
+G_DEFINE_FINAL_TYPE (NtPost, nt_post, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (NtShift, nt_shift, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (NtDuty, nt_duty, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (NtRosterProblem, nt_roster_problem, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (NtRosterCell, nt_roster_cell, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (NtDutyCount, nt_duty_count, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (NtRosterReport, nt_roster_report, G_TYPE_OBJECT)
+
+/* NtPost */
+enum { P_PROP_0, P_PROP_ID, P_PROP_NAME, P_PROP_STAFFED_FROM, P_PROP_STAFFED_TO, P_PROP_PEOPLE,
+       P_PROP_ACTIVE, P_N_PROPS };
+static GParamSpec *post_props[P_N_PROPS];
+
+static void
+nt_post_finalize (GObject *object)
+{
+  NtPost *self = NT_POST (object);
+
+  g_free (self->name);
+  g_free (self->staffed_from);
+  g_free (self->staffed_to);
+  g_free (self->roles);
+  g_free (self->night_gender);
+  G_OBJECT_CLASS (nt_post_parent_class)->finalize (object);
+}
+
+static void
+nt_post_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  NtPost *self = NT_POST (object);
+
+  switch (prop_id)
+    {
+    case P_PROP_ID: g_value_set_int64 (value, self->id); break;
+    case P_PROP_NAME: g_value_set_string (value, self->name); break;
+    case P_PROP_STAFFED_FROM: g_value_set_string (value, self->staffed_from); break;
+    case P_PROP_STAFFED_TO: g_value_set_string (value, self->staffed_to); break;
+    case P_PROP_PEOPLE: g_value_set_int (value, self->people); break;
+    case P_PROP_ACTIVE: g_value_set_boolean (value, self->active); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nt_post_class_init (NtPostClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = nt_post_finalize;
+  object_class->get_property = nt_post_get_property;
+  INT64_PROP (post_props, P_PROP_ID, "id");
+  STR_PROP (post_props, P_PROP_NAME, "name");
+  STR_PROP (post_props, P_PROP_STAFFED_FROM, "staffed-from");
+  STR_PROP (post_props, P_PROP_STAFFED_TO, "staffed-to");
+  INT_PROP (post_props, P_PROP_PEOPLE, "people");
+  BOOL_PROP (post_props, P_PROP_ACTIVE, "active");
+  g_object_class_install_properties (object_class, P_N_PROPS, post_props);
+}
+
+static void
+nt_post_init (NtPost *self)
+{
+}
+
+/* NtShift */
+enum { S_PROP_0, S_PROP_ID, S_PROP_NAME, S_PROP_START_TIME, S_PROP_END_TIME, S_PROP_IS_NIGHT, S_N_PROPS };
+static GParamSpec *shift_props[S_N_PROPS];
+
+static void
+nt_shift_finalize (GObject *object)
+{
+  NtShift *self = NT_SHIFT (object);
+
+  g_free (self->name);
+  g_free (self->start_time);
+  g_free (self->end_time);
+  g_free (self->post_ids);
+  G_OBJECT_CLASS (nt_shift_parent_class)->finalize (object);
+}
+
+static void
+nt_shift_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  NtShift *self = NT_SHIFT (object);
+
+  switch (prop_id)
+    {
+    case S_PROP_ID: g_value_set_int64 (value, self->id); break;
+    case S_PROP_NAME: g_value_set_string (value, self->name); break;
+    case S_PROP_START_TIME: g_value_set_string (value, self->start_time); break;
+    case S_PROP_END_TIME: g_value_set_string (value, self->end_time); break;
+    case S_PROP_IS_NIGHT: g_value_set_boolean (value, self->is_night); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nt_shift_class_init (NtShiftClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = nt_shift_finalize;
+  object_class->get_property = nt_shift_get_property;
+  INT64_PROP (shift_props, S_PROP_ID, "id");
+  STR_PROP (shift_props, S_PROP_NAME, "name");
+  STR_PROP (shift_props, S_PROP_START_TIME, "start-time");
+  STR_PROP (shift_props, S_PROP_END_TIME, "end-time");
+  BOOL_PROP (shift_props, S_PROP_IS_NIGHT, "is-night");
+  g_object_class_install_properties (object_class, S_N_PROPS, shift_props);
+}
+
+static void
+nt_shift_init (NtShift *self)
+{
+}
+
+/* NtDuty */
+enum { D_PROP_0, D_PROP_ID, D_PROP_POST_NAME, D_PROP_SHIFT_NAME, D_PROP_STAFF_NAME, D_PROP_DATE,
+       D_PROP_LOCKED, D_PROP_NOTE, D_N_PROPS };
+static GParamSpec *duty_props[D_N_PROPS];
+
+static void
+nt_duty_finalize (GObject *object)
+{
+  NtDuty *self = NT_DUTY (object);
+
+  g_free (self->post_name);
+  g_free (self->shift_name);
+  g_free (self->start_time);
+  g_free (self->end_time);
+  g_free (self->staff_name);
+  g_free (self->staff_phone);
+  g_free (self->date);
+  g_free (self->note);
+  G_OBJECT_CLASS (nt_duty_parent_class)->finalize (object);
+}
+
+static void
+nt_duty_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  NtDuty *self = NT_DUTY (object);
+
+  switch (prop_id)
+    {
+    case D_PROP_ID: g_value_set_int64 (value, self->id); break;
+    case D_PROP_POST_NAME: g_value_set_string (value, self->post_name); break;
+    case D_PROP_SHIFT_NAME: g_value_set_string (value, self->shift_name); break;
+    case D_PROP_STAFF_NAME: g_value_set_string (value, self->staff_name); break;
+    case D_PROP_DATE: g_value_set_string (value, self->date); break;
+    case D_PROP_LOCKED: g_value_set_boolean (value, self->locked); break;
+    case D_PROP_NOTE: g_value_set_string (value, self->note); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nt_duty_class_init (NtDutyClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = nt_duty_finalize;
+  object_class->get_property = nt_duty_get_property;
+  INT64_PROP (duty_props, D_PROP_ID, "id");
+  STR_PROP (duty_props, D_PROP_POST_NAME, "post-name");
+  STR_PROP (duty_props, D_PROP_SHIFT_NAME, "shift-name");
+  STR_PROP (duty_props, D_PROP_STAFF_NAME, "staff-name");
+  STR_PROP (duty_props, D_PROP_DATE, "date");
+  BOOL_PROP (duty_props, D_PROP_LOCKED, "locked");
+  STR_PROP (duty_props, D_PROP_NOTE, "note");
+  g_object_class_install_properties (object_class, D_N_PROPS, duty_props);
+}
+
+static void
+nt_duty_init (NtDuty *self)
+{
+}
+
+/* NtRosterProblem */
+enum { R_PROP_0, R_PROP_KIND, R_PROP_DATE, R_PROP_POST_NAME, R_PROP_SHIFT_NAME, R_PROP_STAFF_NAME,
+       R_PROP_MINUTES, R_PROP_MESSAGE, R_N_PROPS };
+static GParamSpec *problem_props[R_N_PROPS];
+
+static void
+nt_roster_problem_finalize (GObject *object)
+{
+  NtRosterProblem *self = NT_ROSTER_PROBLEM (object);
+
+  g_free (self->date);
+  g_free (self->post_name);
+  g_free (self->shift_name);
+  g_free (self->staff_name);
+  g_free (self->message);
+  G_OBJECT_CLASS (nt_roster_problem_parent_class)->finalize (object);
+}
+
+static void
+nt_roster_problem_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  NtRosterProblem *self = NT_ROSTER_PROBLEM (object);
+
+  switch (prop_id)
+    {
+    case R_PROP_KIND: g_value_set_int (value, self->kind); break;
+    case R_PROP_DATE: g_value_set_string (value, self->date); break;
+    case R_PROP_POST_NAME: g_value_set_string (value, self->post_name); break;
+    case R_PROP_SHIFT_NAME: g_value_set_string (value, self->shift_name); break;
+    case R_PROP_STAFF_NAME: g_value_set_string (value, self->staff_name); break;
+    case R_PROP_MINUTES: g_value_set_int (value, self->minutes); break;
+    case R_PROP_MESSAGE: g_value_set_string (value, self->message); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nt_roster_problem_class_init (NtRosterProblemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = nt_roster_problem_finalize;
+  object_class->get_property = nt_roster_problem_get_property;
+  INT_PROP (problem_props, R_PROP_KIND, "kind");
+  STR_PROP (problem_props, R_PROP_DATE, "date");
+  STR_PROP (problem_props, R_PROP_POST_NAME, "post-name");
+  STR_PROP (problem_props, R_PROP_SHIFT_NAME, "shift-name");
+  STR_PROP (problem_props, R_PROP_STAFF_NAME, "staff-name");
+  INT_PROP (problem_props, R_PROP_MINUTES, "minutes");
+  STR_PROP (problem_props, R_PROP_MESSAGE, "message");
+  g_object_class_install_properties (object_class, R_N_PROPS, problem_props);
+}
+
+static void
+nt_roster_problem_init (NtRosterProblem *self)
+{
+}
+
+/* NtRosterCell */
+enum { C_PROP_0, C_PROP_POST_NAME, C_PROP_DATE, C_PROP_SHIFT_NAME, C_PROP_STAFF_NAMES, C_PROP_NEEDED,
+       C_PROP_LOCKED, C_N_PROPS };
+static GParamSpec *cell_props[C_N_PROPS];
+
+static void
+nt_roster_cell_finalize (GObject *object)
+{
+  NtRosterCell *self = NT_ROSTER_CELL (object);
+
+  g_free (self->post_name);
+  g_free (self->date);
+  g_free (self->shift_name);
+  g_free (self->start_time);
+  g_free (self->end_time);
+  g_clear_pointer (&self->staff_ids, g_array_unref);
+  g_free (self->staff_names);
+  G_OBJECT_CLASS (nt_roster_cell_parent_class)->finalize (object);
+}
+
+static void
+nt_roster_cell_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  NtRosterCell *self = NT_ROSTER_CELL (object);
+
+  switch (prop_id)
+    {
+    case C_PROP_POST_NAME: g_value_set_string (value, self->post_name); break;
+    case C_PROP_DATE: g_value_set_string (value, self->date); break;
+    case C_PROP_SHIFT_NAME: g_value_set_string (value, self->shift_name); break;
+    case C_PROP_STAFF_NAMES: g_value_set_string (value, self->staff_names); break;
+    case C_PROP_NEEDED: g_value_set_int (value, self->needed); break;
+    case C_PROP_LOCKED: g_value_set_boolean (value, self->locked); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nt_roster_cell_class_init (NtRosterCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = nt_roster_cell_finalize;
+  object_class->get_property = nt_roster_cell_get_property;
+  STR_PROP (cell_props, C_PROP_POST_NAME, "post-name");
+  STR_PROP (cell_props, C_PROP_DATE, "date");
+  STR_PROP (cell_props, C_PROP_SHIFT_NAME, "shift-name");
+  STR_PROP (cell_props, C_PROP_STAFF_NAMES, "staff-names");
+  INT_PROP (cell_props, C_PROP_NEEDED, "needed");
+  BOOL_PROP (cell_props, C_PROP_LOCKED, "locked");
+  g_object_class_install_properties (object_class, C_N_PROPS, cell_props);
+}
+
+static void
+nt_roster_cell_init (NtRosterCell *self)
+{
+  self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+/* NtDutyCount */
+enum { N_PROP_0, N_PROP_STAFF_NAME, N_PROP_SHIFTS, N_PROP_NIGHTS, N_PROP_WEEKENDS, N_N_PROPS };
+static GParamSpec *count_props[N_N_PROPS];
+
+static void
+nt_duty_count_finalize (GObject *object)
+{
+  g_free (NT_DUTY_COUNT (object)->staff_name);
+  G_OBJECT_CLASS (nt_duty_count_parent_class)->finalize (object);
+}
+
+static void
+nt_duty_count_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  NtDutyCount *self = NT_DUTY_COUNT (object);
+
+  switch (prop_id)
+    {
+    case N_PROP_STAFF_NAME: g_value_set_string (value, self->staff_name); break;
+    case N_PROP_SHIFTS: g_value_set_int (value, self->shifts); break;
+    case N_PROP_NIGHTS: g_value_set_int (value, self->nights); break;
+    case N_PROP_WEEKENDS: g_value_set_int (value, self->weekends); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nt_duty_count_class_init (NtDutyCountClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = nt_duty_count_finalize;
+  object_class->get_property = nt_duty_count_get_property;
+  STR_PROP (count_props, N_PROP_STAFF_NAME, "staff-name");
+  INT_PROP (count_props, N_PROP_SHIFTS, "shifts");
+  INT_PROP (count_props, N_PROP_NIGHTS, "nights");
+  INT_PROP (count_props, N_PROP_WEEKENDS, "weekends");
+  g_object_class_install_properties (object_class, N_N_PROPS, count_props);
+}
+
+static void
+nt_duty_count_init (NtDutyCount *self)
+{
+}
+
+/* NtRosterReport */
+static void
+nt_roster_report_finalize (GObject *object)
+{
+  NtRosterReport *self = NT_ROSTER_REPORT (object);
+
+  g_clear_object (&self->unfilled);
+  g_clear_object (&self->counts);
+  G_OBJECT_CLASS (nt_roster_report_parent_class)->finalize (object);
+}
+
+static void
+nt_roster_report_class_init (NtRosterReportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = nt_roster_report_finalize;
+}
+
+static void
+nt_roster_report_init (NtRosterReport *self)
+{
+  self->unfilled = g_list_store_new (NT_TYPE_ROSTER_PROBLEM);
+  self->counts = g_list_store_new (NT_TYPE_DUTY_COUNT);
+}
+
+/* ----- the timeline ------------------------------------------------------ */
+
+/* 'HH:MM' → minutes of the day; '24:00' only when @allow_24 (the end of a
+ * post's hours). */
+gboolean
+nt_roster_time_parse (const char *text,
+                      gboolean    allow_24,
+                      int        *minutes)
+{
+  int h, m;
+
+  if (text == NULL || strlen (text) != 5 || !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
+      text[2] != ':' || !g_ascii_isdigit (text[3]) || !g_ascii_isdigit (text[4]))
+    return FALSE;
+  h = (text[0] - '0') * 10 + (text[1] - '0');
+  m = (text[3] - '0') * 10 + (text[4] - '0');
+  if (m > 59 || h > 24 || (h == 24 && (m != 0 || !allow_24)))
+    return FALSE;
+  if (minutes != NULL)
+    *minutes = h * 60 + m;
+  return TRUE;
+}
+
+/* The Julian day of an ISO date, 0 when it is not one. */
+int
+nt_roster_day_number (const char *iso)
+{
+  g_autoptr(GDate) d = NULL;
+
+  if (iso == NULL || strlen (iso) != 10)
+    return 0;
+  d = nt_date_from_iso (iso);
+  return d != NULL ? (int) g_date_get_julian (d) : 0;
+}
+
+char *
+nt_roster_day_iso (int day)
+{
+  g_autoptr(GDate) d = g_date_new_julian ((guint32) day);
+
+  return nt_date_to_iso (d);
+}
+
+gboolean
+nt_roster_day_is_weekend (int day)
+{
+  g_autoptr(GDate) d = g_date_new_julian ((guint32) day);
+  GDateWeekday w = g_date_get_weekday (d);
+
+  return w == G_DATE_SATURDAY || w == G_DATE_SUNDAY;
+}
+
+/* Minutes of the timeline as 'HH:MM' of their day. */
+char *
+nt_roster_minutes_text (int minutes)
+{
+  int m = ((minutes % NT_DAY_MINUTES) + NT_DAY_MINUTES) % NT_DAY_MINUTES;
+
+  return g_strdup_printf ("%02d:%02d", m / 60, m % 60);
+}
+
+/* ----- the setup in memory ----------------------------------------------- */
+
+static void
+rpost_free (gpointer data)
+{
+  NtRPost *p = data;
+
+  g_free (p->name);
+  g_strfreev (p->roles);
+  g_free (p);
+}
+
+static void
+rshift_free (gpointer data)
+{
+  NtRShift *s = data;
+
+  g_free (s->name);
+  g_free (s->start_text);
+  g_free (s->end_text);
+  g_clear_pointer (&s->post_ids, g_array_unref);
+  g_free (s);
+}
+
+void
+nt_rsetup_free (NtRSetup *setup)
+{
+  if (setup == NULL)
+    return;
+  g_ptr_array_unref (setup->posts);
+  g_ptr_array_unref (setup->shifts);
+  g_free (setup);
+}
+
+static char **
+split_list (const char *text)
+{
+  g_auto(GStrv) parts = NULL;
+  GPtrArray *out;
+
+  if (nt_str_empty (text))
+    return NULL;
+  parts = g_strsplit (text, ",", -1);
+  out = g_ptr_array_new ();
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (parts[i][0] != '\0')
+        g_ptr_array_add (out, g_strdup (parts[i]));
+    }
+  if (out->len == 0)
+    {
+      g_ptr_array_free (out, TRUE);
+      return NULL;
+    }
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+/* The active posts and all shift templates, as the generator and the
+ * checks use them. */
+NtRSetup *
+nt_rsetup_load (NtStore  *store,
+                GError  **error)
+{
+  g_autoptr(NtRSetup) setup = g_new0 (NtRSetup, 1);
+  sqlite3_stmt *stmt;
+
+  setup->posts = g_ptr_array_new_with_free_func (rpost_free);
+  setup->shifts = g_ptr_array_new_with_free_func (rshift_free);
+
+  stmt = nt_store_prepare (store,
+                           "SELECT id, name, staffed_from, staffed_to, people, roles, night_gender "
+                           "FROM posts WHERE active = 1 ORDER BY name, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      NtRPost *p = g_new0 (NtRPost, 1);
+
+      p->id = sqlite3_column_int64 (stmt, 0);
+      p->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      if (!nt_roster_time_parse ((const char *) sqlite3_column_text (stmt, 2), FALSE, &p->from))
+        p->from = 0;
+      if (!nt_roster_time_parse ((const char *) sqlite3_column_text (stmt, 3), TRUE, &p->to))
+        p->to = NT_DAY_MINUTES;
+      if (p->to <= p->from)
+        p->to += NT_DAY_MINUTES;
+      p->people = sqlite3_column_int (stmt, 4);
+      p->roles = split_list ((const char *) sqlite3_column_text (stmt, 5));
+      p->night_gender = ((const char *) sqlite3_column_text (stmt, 6))[0];
+      g_ptr_array_add (setup->posts, p);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = nt_store_prepare (store,
+                           "SELECT id, name, start_time, end_time, is_night, post_ids "
+                           "FROM shift_templates ORDER BY start_time, end_time, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      NtRShift *s = g_new0 (NtRShift, 1);
+      g_auto(GStrv) ids = split_list ((const char *) sqlite3_column_text (stmt, 5));
+
+      s->id = sqlite3_column_int64 (stmt, 0);
+      s->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      s->start_text = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      s->end_text = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      nt_roster_time_parse (s->start_text, FALSE, &s->start);
+      nt_roster_time_parse (s->end_text, FALSE, &s->end);
+      if (s->end <= s->start)
+        s->end += NT_DAY_MINUTES;
+      s->night = sqlite3_column_int (stmt, 4) != 0;
+      if (ids != NULL)
+        {
+          s->post_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          for (guint i = 0; ids[i] != NULL; i++)
+            {
+              gint64 id = g_ascii_strtoll (ids[i], NULL, 10);
+
+              g_array_append_val (s->post_ids, id);
+            }
+        }
+      g_ptr_array_add (setup->shifts, s);
+    }
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&setup);
+}
+
+NtRPost *
+nt_rsetup_post (NtRSetup *setup,
+                gint64    id)
+{
+  for (guint i = 0; i < setup->posts->len; i++)
+    {
+      NtRPost *p = g_ptr_array_index (setup->posts, i);
+
+      if (p->id == id)
+        return p;
+    }
+  return NULL;
+}
+
+NtRShift *
+nt_rsetup_shift (NtRSetup *setup,
+                 gint64    id)
+{
+  for (guint i = 0; i < setup->shifts->len; i++)
+    {
+      NtRShift *s = g_ptr_array_index (setup->shifts, i);
+
+      if (s->id == id)
+        return s;
+    }
+  return NULL;
+}
+
+static gboolean
+overlaps (int a0, int a1, int b0, int b1)
+{
+  return a0 < b1 && b0 < a1;
+}
+
+/* A shift applies to a post when it names the post (or names none) and
+ * falls in the post's hours, on its day or across midnight. */
+gboolean
+nt_rshift_applies (const NtRShift *shift,
+                   const NtRPost  *post)
+{
+  gboolean named = shift->post_ids == NULL;
+
+  for (guint i = 0; !named && i < shift->post_ids->len; i++)
+    named = g_array_index (shift->post_ids, gint64, i) == post->id;
+  if (!named)
+    return FALSE;
+  return overlaps (shift->start, shift->end, post->from, post->to) ||
+         overlaps (shift->start, shift->end, post->from - NT_DAY_MINUTES, post->to - NT_DAY_MINUTES) ||
+         overlaps (shift->start, shift->end, post->from + NT_DAY_MINUTES, post->to + NT_DAY_MINUTES);
+}
+
+gboolean
+nt_rpost_allows_role (const NtRPost *post,
+                      const char    *role)
+{
+  return post->roles == NULL || g_strv_contains ((const char * const *) post->roles, role);
+}
+
+/* ----- posts ------------------------------------------------------------- */
+
+static gboolean
+check_post (NtStore            *store,
+            gint64              post_id,
+            const NtPostInput  *in,
+            GError            **error)
+{
+  const char *from = in->staffed_from != NULL ? in->staffed_from : "00:00";
+  const char *to = in->staffed_to != NULL ? in->staffed_to : "24:00";
+  int f, t;
+  sqlite3_stmt *stmt;
+  gboolean taken;
+
+  if (nt_str_empty (in->name) || strspn (in->name, " \t") == strlen (in->name))
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID, _("The post needs a name; nothing was saved."));
+      return FALSE;
+    }
+  if (in->people < 1 || in->people > 20)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                   _("Post “%s”: the number of people on duty at once must be between 1 and 20, not %d; nothing was saved."),
+                   in->name, in->people);
+      return FALSE;
+    }
+  if (!nt_roster_time_parse (from, FALSE, &f) || !nt_roster_time_parse (to, TRUE, &t))
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                   _("Post “%s”: the hours “%s”–“%s” are not times of the form HH:MM; nothing was saved."),
+                   in->name, from, to);
+      return FALSE;
+    }
+  if (f == t)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                   _("Post “%s”: the hours start and end at the same time (%s); nothing was saved."),
+                   in->name, from);
+      return FALSE;
+    }
+  if (in->night_gender != NULL && !g_strv_contains ((const char *[]) { "M", "F", "X", NULL }, in->night_gender))
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                   _("Post “%s”: who stands at night must be men (M), women (F) or anyone (X), not “%s”; nothing was saved."),
+                   in->name, in->night_gender);
+      return FALSE;
+    }
+  if (!nt_str_empty (in->roles))
+    {
+      g_auto(GStrv) roles = split_list (in->roles);
+
+      for (guint i = 0; roles != NULL && roles[i] != NULL; i++)
+        if (!g_strv_contains (nt_staff_roles (), roles[i]))
+          {
+            g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                         _("Post “%s”: “%s” is not a staff role; nothing was saved."), in->name, roles[i]);
+            return FALSE;
+          }
+    }
+
+  stmt = nt_store_prepare (store, "SELECT 1 FROM posts WHERE name = ?1 AND id <> ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, in->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, post_id);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (taken)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_EXISTS,
+                   _("There is already a post named “%s”; nothing was saved."), in->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_post (NtStore            *store,
+            const char         *sql,
+            gint64              post_id,
+            const NtPostInput  *in,
+            GError            **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *name = g_strstrip (g_strdup (in->name));
+
+  if (!check_post (store, post_id, in, error))
+    return FALSE;
+  stmt = nt_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  if (in->building_id > 0)
+    sqlite3_bind_int64 (stmt, 2, in->building_id);
+  sqlite3_bind_text (stmt, 3, in->staffed_from != NULL ? in->staffed_from : "00:00", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, in->staffed_to != NULL ? in->staffed_to : "24:00", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, in->people);
+  sqlite3_bind_text (stmt, 6, in->roles != NULL ? in->roles : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, in->night_gender != NULL ? in->night_gender : "X", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 8, post_id);
+  if (!nt_store_step_done (store, stmt, error))
+    return FALSE;
+  nt_store_emit_changed (store, "posts");
+  return TRUE;
+}
+
+gint64
+nt_roster_post_add (NtStore            *store,
+                    const NtPostInput  *input,
+                    GError            **error)
+{
+  g_return_val_if_fail (NT_IS_STORE (store), 0);
+  g_return_val_if_fail (input != NULL, 0);
+
+  if (!write_post (store,
+                   "INSERT INTO posts (name, building_id, staffed_from, staffed_to, people, roles, night_gender) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", 0, input, error))
+    return 0;
+  return sqlite3_last_insert_rowid (nt_store_get_db (store));
+}
+
+static gboolean
+row_exists (NtStore    *store,
+            const char *sql,
+            gint64      id)
+{
+  sqlite3_stmt *stmt = nt_store_prepare (store, sql, NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+gboolean
+nt_roster_post_update (NtStore            *store,
+                       gint64              post_id,
+                       const NtPostInput  *input,
+                       GError            **error)
+{
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (input != NULL, FALSE);
+
+  if (!row_exists (store, "SELECT 1 FROM posts WHERE id = ?1", post_id))
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND, _("The post no longer exists; nothing was saved."));
+      return FALSE;
+    }
+  return write_post (store,
+                     "UPDATE posts SET name = ?1, building_id = ?2, staffed_from = ?3, staffed_to = ?4, "
+                     "people = ?5, roles = ?6, night_gender = ?7 WHERE id = ?8", post_id, input, error);
+}
+
+gboolean
+nt_roster_post_set_active (NtStore  *store,
+                           gint64    post_id,
+                           gboolean  active,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!row_exists (store, "SELECT 1 FROM posts WHERE id = ?1", post_id))
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND, _("The post no longer exists; nothing was saved."));
+      return FALSE;
+    }
+  stmt = nt_store_prepare (store, "UPDATE posts SET active = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, post_id);
+  sqlite3_bind_int (stmt, 2, active ? 1 : 0);
+  if (!nt_store_step_done (store, stmt, error))
+    return FALSE;
+  nt_store_emit_changed (store, "posts");
+  return TRUE;
+}
+
+GListStore *
+nt_roster_posts (NtStore   *store,
+                 gboolean   active_only,
+                 GError   **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (NT_TYPE_POST);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (NT_IS_STORE (store), NULL);
+
+  stmt = nt_store_prepare (store,
+                           "SELECT id, name, ifnull (building_id, 0), staffed_from, staffed_to, people, roles, "
+                           "night_gender, active FROM posts WHERE active = 1 OR ?1 = 0 ORDER BY name, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, active_only ? 1 : 0);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(NtPost) p = g_object_new (NT_TYPE_POST, NULL);
+
+      p->id = sqlite3_column_int64 (stmt, 0);
+      p->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      p->building_id = sqlite3_column_int64 (stmt, 2);
+      p->staffed_from = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      p->staffed_to = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      p->people = sqlite3_column_int (stmt, 5);
+      p->roles = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      p->night_gender = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      p->active = sqlite3_column_int (stmt, 8) != 0;
+      g_list_store_append (list, p);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&list);
+}
+
+/* ----- shift templates --------------------------------------------------- */
+
+static gboolean
+check_shift (NtStore             *store,
+             gint64               shift_id,
+             const NtShiftInput  *in,
+             GError             **error)
+{
+  sqlite3_stmt *stmt;
+  int s, e;
+  gboolean taken;
+
+  if (nt_str_empty (in->name) || strspn (in->name, " \t") == strlen (in->name))
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID, _("The shift needs a name; nothing was saved."));
+      return FALSE;
+    }
+  if (!nt_roster_time_parse (in->start_time, FALSE, &s))
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                   _("Shift “%s”: the start “%s” is not a time of the form HH:MM; nothing was saved."),
+                   in->name, in->start_time != NULL ? in->start_time : "");
+      return FALSE;
+    }
+  if (!nt_roster_time_parse (in->end_time, FALSE, &e))
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                   _("Shift “%s”: the end “%s” is not a time of the form HH:MM; nothing was saved."),
+                   in->name, in->end_time != NULL ? in->end_time : "");
+      return FALSE;
+    }
+  if (s == e)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                   _("Shift “%s” starts and ends at %s: a shift cannot last no time at all; nothing was saved."),
+                   in->name, in->start_time);
+      return FALSE;
+    }
+  stmt = nt_store_prepare (store, "SELECT 1 FROM shift_templates WHERE name = ?1 AND id <> ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, in->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, shift_id);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (taken)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_EXISTS,
+                   _("There is already a shift named “%s”; nothing was saved."), in->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_shift (NtStore             *store,
+             const char          *sql,
+             gint64               shift_id,
+             const NtShiftInput  *in,
+             GError             **error)
+{
+  sqlite3_stmt *stmt;
+  int s = 0, e = 0;
+
+  if (!check_shift (store, shift_id, in, error))
+    return FALSE;
+  nt_roster_time_parse (in->start_time, FALSE, &s);
+  nt_roster_time_parse (in->end_time, FALSE, &e);
+  stmt = nt_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, in->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, in->start_time, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, in->end_time, -1, SQLITE_TRANSIENT);
+  /* A shift that crosses midnight is a night shift whatever was ticked. */
+  sqlite3_bind_int (stmt, 4, in->is_night || e < s ? 1 : 0);
+  sqlite3_bind_text (stmt, 5, in->post_ids != NULL ? in->post_ids : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, shift_id);
+  if (!nt_store_step_done (store, stmt, error))
+    return FALSE;
+  nt_store_emit_changed (store, "shift_templates");
+  return TRUE;
+}
+
+gint64
+nt_roster_shift_add (NtStore             *store,
+                     const NtShiftInput  *input,
+                     GError             **error)
+{
+  g_return_val_if_fail (NT_IS_STORE (store), 0);
+  g_return_val_if_fail (input != NULL, 0);
+
+  if (!write_shift (store,
+                    "INSERT INTO shift_templates (name, start_time, end_time, is_night, post_ids) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5)", 0, input, error))
+    return 0;
+  return sqlite3_last_insert_rowid (nt_store_get_db (store));
+}
+
+gboolean
+nt_roster_shift_update (NtStore             *store,
+                        gint64               shift_id,
+                        const NtShiftInput  *input,
+                        GError             **error)
+{
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (input != NULL, FALSE);
+
+  if (!row_exists (store, "SELECT 1 FROM shift_templates WHERE id = ?1", shift_id))
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND, _("The shift no longer exists; nothing was saved."));
+      return FALSE;
+    }
+  return write_shift (store,
+                      "UPDATE shift_templates SET name = ?1, start_time = ?2, end_time = ?3, is_night = ?4, "
+                      "post_ids = ?5 WHERE id = ?6", shift_id, input, error);
+}
+
+GListStore *
+nt_roster_shifts (NtStore  *store,
+                  GError  **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (NT_TYPE_SHIFT);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (NT_IS_STORE (store), NULL);
+
+  stmt = nt_store_prepare (store,
+                           "SELECT id, name, start_time, end_time, is_night, post_ids "
+                           "FROM shift_templates ORDER BY start_time, end_time, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(NtShift) s = g_object_new (NT_TYPE_SHIFT, NULL);
+
+      s->id = sqlite3_column_int64 (stmt, 0);
+      s->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      s->start_time = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      s->end_time = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      s->is_night = sqlite3_column_int (stmt, 4) != 0;
+      s->post_ids = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      g_list_store_append (list, s);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&list);
+}
+
+/**
+ * nt_roster_ensure_defaults:
+ *
+ * Adds the three default shifts (06:00–14:00, 14:00–22:00, 22:00–06:00)
+ * when there is no shift template yet; does nothing otherwise.
+ */
+gboolean
+nt_roster_ensure_defaults (NtStore  *store,
+                           GError  **error)
+{
+  const NtShiftInput defaults[] = {
+    { N_("Morning"), "06:00", "14:00", FALSE, NULL },
+    { N_("Afternoon"), "14:00", "22:00", FALSE, NULL },
+    { N_("Night"), "22:00", "06:00", TRUE, NULL },
+  };
+
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (nt_store_count (store, "SELECT count(*) FROM shift_templates") > 0)
+    return TRUE;
+  if (!nt_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
+    {
+      NtShiftInput in = defaults[i];
+
+      in.name = _(defaults[i].name);
+      if (nt_roster_shift_add (store, &in, error) == 0)
+        {
+          nt_store_rollback (store);
+          return FALSE;
+        }
+    }
+  return nt_store_commit (store, error);
+}
+
+/* ----- availability ------------------------------------------------------ */
+
+/**
+ * nt_roster_availability_add:
+ * @kind: "day_off" (@from_date, @to_date nullable: one day), "leave"
+ *   (@from_date to @to_date), "never_nights" (dates nullable: always),
+ *   "max_nights" (@value nights a month, dates nullable: always)
+ */
+gint64
+nt_roster_availability_add (NtStore     *store,
+                            gint64       staff_id,
+                            const char  *kind,
+                            const char  *from_date,
+                            const char  *to_date,
+                            int          value,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean dated;
+
+  g_return_val_if_fail (NT_IS_STORE (store), 0);
+
+  if (!row_exists (store, "SELECT 1 FROM staff WHERE id = ?1", staff_id))
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND, _("The staff member does not exist; nothing was saved."));
+      return 0;
+    }
+  if (!g_strv_contains ((const char *[]) { "day_off", "leave", "never_nights", "max_nights", NULL },
+                        kind != NULL ? kind : ""))
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                   _("“%s” is not a kind of availability; nothing was saved."), kind != NULL ? kind : "");
+      return 0;
+    }
+  dated = g_str_equal (kind, "day_off") || g_str_equal (kind, "leave");
+  if (dated && to_date == NULL && g_str_equal (kind, "day_off"))
+    to_date = from_date;
+  if ((dated && (nt_roster_day_number (from_date) == 0 || nt_roster_day_number (to_date) == 0)) ||
+      (from_date != NULL && nt_roster_day_number (from_date) == 0) ||
+      (to_date != NULL && nt_roster_day_number (to_date) == 0))
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                   _("The dates of the availability are missing or not dates; nothing was saved."));
+      return 0;
+    }
+  if (from_date != NULL && to_date != NULL && strcmp (to_date, from_date) < 0)
+    {
+      g_autofree char *f = nt_date_iso_to_display (from_date);
+      g_autofree char *t = nt_date_iso_to_display (to_date);
+
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                   _("The availability ends (%s) before it starts (%s); nothing was saved."), t, f);
+      return 0;
+    }
+  if (g_str_equal (kind, "max_nights") && (value < 0 || value > 31))
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                   _("The most nights a month must be between 0 and 31, not %d; nothing was saved."), value);
+      return 0;
+    }
+
+  stmt = nt_store_prepare (store,
+                           "INSERT INTO staff_availability (staff_id, kind, from_date, to_date, value) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, staff_id);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
+  if (from_date != NULL)
+    sqlite3_bind_text (stmt, 3, from_date, -1, SQLITE_TRANSIENT);
+  if (to_date != NULL)
+    sqlite3_bind_text (stmt, 4, to_date, -1, SQLITE_TRANSIENT);
+  if (g_str_equal (kind, "max_nights"))
+    sqlite3_bind_int (stmt, 5, value);
+  if (!nt_store_step_done (store, stmt, error))
+    return 0;
+  nt_store_emit_changed (store, "staff_availability");
+  return sqlite3_last_insert_rowid (nt_store_get_db (store));
+}
+
+gboolean
+nt_roster_availability_remove (NtStore  *store,
+                               gint64    availability_id,
+                               GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!row_exists (store, "SELECT 1 FROM staff_availability WHERE id = ?1", availability_id))
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND, _("The availability no longer exists; nothing was changed."));
+      return FALSE;
+    }
+  stmt = nt_store_prepare (store, "DELETE FROM staff_availability WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, availability_id);
+  if (!nt_store_step_done (store, stmt, error))
+    return FALSE;
+  nt_store_emit_changed (store, "staff_availability");
+  return TRUE;
+}

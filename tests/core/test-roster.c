@@ -1,0 +1,424 @@
+/* test-roster.c: the duty roster: setup refusals, duties by hand, coverage
+ * (gaps across midnight and across a month's end, conflicts), hand-over */
+#include <string.h>
+
+#include "nt-error.h"
+#include "nt-handovers.h"
+#include "nt-roster.h"
+#include "nt-staff.h"
+#include "nt-test-util.h"
+
+static gint64
+staff (NtStore    *store,
+       const char *name,
+       const char *gender,
+       const char *role)
+{
+  static int n;
+  g_autofree char *code = g_strdup_printf ("NV%03d", ++n);
+  NtStaffInput in = { code, name, gender, role, "0912000000" };
+  g_autoptr(GError) error = NULL;
+  gint64 id = nt_staff_add (store, &in, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+post (NtStore    *store,
+      const char *name,
+      const char *night_gender)
+{
+  NtPostInput in = { name, 0, NULL, NULL, 1, NULL, night_gender };
+  g_autoptr(GError) error = NULL;
+  gint64 id = nt_roster_post_add (store, &in, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+count (NtStore    *store,
+       const char *sql)
+{
+  return nt_store_count (store, sql);
+}
+
+/* The three default shifts, by start: 06, 14, 22. */
+static void
+defaults (NtStore *store,
+          gint64  *ids)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) shifts = NULL;
+
+  g_assert_true (nt_roster_ensure_defaults (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (nt_roster_ensure_defaults (store, &error));   /* twice: still three */
+  shifts = nt_roster_shifts (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shifts)), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(NtShift) s = g_list_model_get_item (G_LIST_MODEL (shifts), i);
+
+      ids[i] = s->id;
+      g_assert_cmpint (s->is_night, ==, i == 2);
+    }
+}
+
+static void
+test_setup_refused (void)
+{
+  g_autoptr(NtStore) store = nt_test_new_store ();
+  g_autoptr(GError) error = NULL;
+  NtShiftInput zero = { "Ca lỗi", "08:00", "08:00", FALSE, NULL };
+  NtShiftInput bad = { "Ca sai", "25:00", "08:00", FALSE, NULL };
+  NtShiftInput night = { "Ca đêm dài", "18:00", "06:00", FALSE, NULL };
+  NtPostInput nobody = { "Cổng", 0, NULL, NULL, 0, NULL, NULL };
+  NtPostInput noname = { "  ", 0, NULL, NULL, 1, NULL, NULL };
+  NtPostInput same = { "Cổng", 0, "07:00", "07:00", 1, NULL, NULL };
+  gint64 id;
+
+  g_assert_cmpint (nt_roster_shift_add (store, &zero, &error), ==, 0);
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (nt_roster_shift_add (store, &bad, &error), ==, 0);
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM shift_templates"), ==, 0);
+
+  /* Ending before it starts is a night across midnight, accepted. */
+  id = nt_roster_shift_add (store, &night, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT is_night FROM shift_templates"), ==, 1);
+  g_assert_cmpint (nt_roster_shift_update (store, id, &zero, &error), ==, FALSE);
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM shift_templates WHERE start_time = '18:00'"), ==, 1);
+
+  g_assert_cmpint (nt_roster_post_add (store, &nobody, &error), ==, 0);
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (nt_roster_post_add (store, &noname, &error), ==, 0);
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (nt_roster_post_add (store, &same, &error), ==, 0);
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM posts"), ==, 0);
+
+  g_assert_cmpint (nt_roster_availability_add (store, staff (store, "A", "M", "guard"), "leave",
+                                               "2025-03-10", "2025-03-01", 0, &error), ==, 0);
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM staff_availability"), ==, 0);
+}
+
+static void
+test_assign_refused (void)
+{
+  g_autoptr(NtStore) store = nt_test_new_store ();
+  g_autoptr(GError) error = NULL;
+  gint64 sh[3];
+  gint64 girls, gate, man, woman, gone, teacher, d1, d2;
+  NtPostInput gate_in = { "Cổng trường", 0, NULL, NULL, 1, "guard,supervisor", NULL };
+  defaults (store, sh);
+  girls = post (store, "Nhà nữ", "F");
+  gate = nt_roster_post_add (store, &gate_in, &error);
+  g_assert_no_error (error);
+  man = staff (store, "Lò Văn Nam", "M", "supervisor");
+  woman = staff (store, "Lò Thị Nữ", "F", "supervisor");
+  gone = staff (store, "Vàng A Đi", "M", "guard");
+  teacher = staff (store, "Hà Thị Dạy", "F", "teacher");
+  g_assert_true (nt_store_exec (store, "UPDATE staff SET active = 0 WHERE full_name = 'Vàng A Đi'", NULL));
+
+  /* A man on the girls' dorm at night. */
+  g_assert_cmpint (nt_roster_assign (store, girls, sh[2], man, "2025-03-01", FALSE, &error), ==, 0);
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+  /* by day he may */
+  g_assert_cmpint (nt_roster_assign (store, girls, sh[0], man, "2025-03-01", FALSE, &error), >, 0);
+  g_assert_no_error (error);
+  /* someone who left */
+  g_assert_cmpint (nt_roster_assign (store, gate, sh[0], gone, "2025-03-01", FALSE, &error), ==, 0);
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+  /* a role the gate does not take */
+  g_assert_cmpint (nt_roster_assign (store, gate, sh[0], teacher, "2025-03-01", FALSE, &error), ==, 0);
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+  /* two places at once */
+  g_assert_cmpint (nt_roster_assign (store, gate, sh[0], man, "2025-03-01", FALSE, &error), ==, 0);
+  g_assert_error (error, NT_ERROR, NT_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  /* 06–14 then 14–22: no rest */
+  g_assert_cmpint (nt_roster_assign (store, gate, sh[1], man, "2025-03-01", FALSE, &error), ==, 0);
+  g_assert_error (error, NT_ERROR, NT_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  /* leave */
+  g_assert_cmpint (nt_roster_availability_add (store, woman, "leave", "2025-03-05", "2025-03-06", 0, &error), >, 0);
+  g_assert_cmpint (nt_roster_assign (store, girls, sh[2], woman, "2025-03-06", FALSE, &error), ==, 0);
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM duties"), ==, 1);
+
+  /* Swap that creates a conflict: the woman's night 22–06 on the 1st and
+   * the man's 06–14 on the 2nd... swapping the man onto a night of the
+   * girls' dorm is refused, nothing changes. */
+  d1 = nt_roster_assign (store, girls, sh[2], woman, "2025-03-01", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (nt_roster_swap (store, d1, 1, "ốm", &error), ==, FALSE);
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+  /* the man on the gate's morning of the 2nd: swapping puts the woman
+   * there, right after her night of the 1st: no rest */
+  d2 = nt_roster_assign (store, gate, sh[0], woman, "2025-03-04", FALSE, &error);
+  g_assert_no_error (error);
+  {
+    gint64 d3 = nt_roster_assign (store, gate, sh[0], man, "2025-03-02", FALSE, &error);
+    g_autofree char *sql = g_strdup_printf ("SELECT staff_id FROM duties WHERE id = %" G_GINT64_FORMAT, d2);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (nt_roster_swap (store, d2, d3, "đổi", &error), ==, FALSE);
+    g_assert_error (error, NT_ERROR, NT_ERROR_CONSTRAINT);
+    g_clear_error (&error);
+    g_assert_cmpint (count (store, sql), ==, woman);
+    /* no reason: refused */
+    g_assert_false (nt_roster_swap (store, d1, d3, "  ", &error));
+    g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (count (store, "SELECT count(*) FROM duties WHERE note <> ''"), ==, 0);
+}
+
+static void
+test_swap (void)
+{
+  g_autoptr(NtStore) store = nt_test_new_store ();
+  g_autoptr(GError) error = NULL;
+  gint64 sh[3];
+  gint64 p, a, b, da, db, audits;
+
+  defaults (store, sh);
+  p = post (store, "Nhà nam", "M");
+  a = staff (store, "Lò Văn A", "M", "supervisor");
+  b = staff (store, "Lò Văn B", "M", "supervisor");
+  da = nt_roster_assign (store, p, sh[0], a, "2025-03-01", TRUE, &error);
+  db = nt_roster_assign (store, p, sh[2], b, "2025-03-02", FALSE, &error);
+  g_assert_no_error (error);
+  audits = count (store, "SELECT count(*) FROM audit_log WHERE table_name = 'duties'");
+  g_assert_true (nt_roster_swap (store, da, db, "Con ốm", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT staff_id FROM duties WHERE date = '2025-03-01'"), ==, b);
+  g_assert_cmpint (count (store, "SELECT staff_id FROM duties WHERE date = '2025-03-02'"), ==, a);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM duties WHERE note LIKE '%Con ốm%'"), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM audit_log WHERE table_name = 'duties'"), ==, audits + 2);
+}
+
+/* A 24/24 post with 06–14, 14–22, 22–06: no gap when all filled; the last
+ * night of March covers into April 1st; removing a night leaves a gap of
+ * 480 minutes across midnight, reported once. */
+static void
+test_coverage (void)
+{
+  g_autoptr(NtStore) store = nt_test_new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) problems = NULL;
+  gint64 sh[3], p, people[4], night31 = 0, night30 = 0;
+  const char *days[] = { "2025-03-30", "2025-03-31", "2025-04-01" };
+
+  defaults (store, sh);
+  p = post (store, "Nhà A", "X");
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Người %d", i);
+
+      people[i] = staff (store, name, i % 2 ? "F" : "M", "supervisor");
+    }
+  for (int d = 0; d < 3; d++)
+    for (int s = 0; s < 3; s++)
+      {
+        gint64 id = nt_roster_assign (store, p, sh[s], people[(d + s) % 4 == 3 ? 3 : s], days[d], FALSE, &error);
+
+        g_assert_no_error (error);
+        if (s == 2 && d == 1)
+          night31 = id;
+        if (s == 2 && d == 0)
+          night30 = id;
+      }
+  problems = nt_roster_coverage (store, "2025-03-30", "2025-04-01", 8, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (problems)); i++)
+    {
+      g_autoptr(NtRosterProblem) pr = g_list_model_get_item (G_LIST_MODEL (problems), i);
+
+      g_test_message ("%s", pr->message);
+    }
+  /* Only the early hours of the first day: the night before is not on
+   * the roster. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (problems)), ==, 1);
+  {
+    g_autoptr(NtRosterProblem) pr = g_list_model_get_item (G_LIST_MODEL (problems), 0);
+
+    g_assert_cmpint (pr->kind, ==, NT_ROSTER_PROBLEM_GAP);
+    g_assert_cmpstr (pr->date, ==, "2025-03-30");
+    g_assert_cmpint (pr->minutes, ==, 360);
+  }
+  g_clear_object (&problems);
+  problems = nt_roster_coverage (store, "2025-03-31", "2025-04-01", 8, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (problems)), ==, 0);
+  g_clear_object (&problems);
+
+  /* The last night of March gone: 22:00 on the 31st to 06:00 on April 1st. */
+  g_assert_true (nt_roster_remove (store, night31, &error));
+  problems = nt_roster_coverage (store, "2025-03-01", "2025-04-30", 8, &error);
+  {
+    guint gaps = 0, under = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (problems)); i++)
+      {
+        g_autoptr(NtRosterProblem) pr = g_list_model_get_item (G_LIST_MODEL (problems), i);
+
+        if (pr->kind == NT_ROSTER_PROBLEM_GAP && g_str_equal (pr->date, "2025-03-31"))
+          {
+            gaps++;
+            g_assert_cmpint (pr->minutes, ==, 480);
+          }
+        if (pr->kind == NT_ROSTER_PROBLEM_UNDERSTAFFED && g_str_equal (pr->date, "2025-03-31"))
+          under++;
+      }
+    g_assert_cmpuint (gaps, ==, 1);
+    g_assert_cmpuint (under, ==, 1);
+  }
+  g_clear_object (&problems);
+
+  /* A double booking and a short rest, put in behind the checks' back. */
+  (void) night30;
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO posts (name, staffed_from, staffed_to) VALUES ('Cổng', '06:00', '22:00'); "
+                                            "INSERT INTO duties (post_id, shift_id, staff_id, date) "
+                                            "VALUES ((SELECT id FROM posts WHERE name = 'Cổng'), %" G_GINT64_FORMAT
+                                            ", %" G_GINT64_FORMAT ", '2025-03-30'), "
+                                            "((SELECT id FROM posts WHERE name = 'Cổng'), %" G_GINT64_FORMAT
+                                            ", %" G_GINT64_FORMAT ", '2025-03-30');",
+                                            sh[0], people[0], sh[1], people[2]);
+
+    g_assert_true (nt_store_exec (store, sql, &error));
+    g_assert_no_error (error);
+  }
+  problems = nt_roster_coverage (store, "2025-03-30", "2025-03-31", 8, &error);
+  {
+    gboolean twice = FALSE, rest = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (problems)); i++)
+      {
+        g_autoptr(NtRosterProblem) pr = g_list_model_get_item (G_LIST_MODEL (problems), i);
+
+        twice |= pr->kind == NT_ROSTER_PROBLEM_DOUBLE_BOOKED && pr->staff_id == people[0] &&
+                 g_str_equal (pr->date, "2025-03-30");
+        rest |= pr->kind == NT_ROSTER_PROBLEM_SHORT_REST;
+      }
+    g_assert_true (twice);
+    g_assert_true (rest);
+  }
+}
+
+static void
+test_on_duty_and_grid (void)
+{
+  g_autoptr(NtStore) store = nt_test_new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) now = NULL;
+  g_autoptr(GListStore) grid = NULL;
+  gint64 sh[3], p, a;
+
+  defaults (store, sh);
+  p = post (store, "Nhà A", "X");
+  a = staff (store, "Lò Văn Đêm", "M", "supervisor");
+  g_assert_cmpint (nt_roster_assign (store, p, sh[2], a, "2025-03-31", FALSE, &error), >, 0);
+  now = nt_roster_on_duty (store, "2025-04-01 03:00", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (now)), ==, 1);
+  g_clear_object (&now);
+  now = nt_roster_on_duty (store, "2025-04-01 06:00", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (now)), ==, 0);
+
+  grid = nt_roster_grid (store, "2025-03-31", "2025-04-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (grid)), ==, 6);
+  {
+    g_autoptr(NtRosterCell) c = g_list_model_get_item (G_LIST_MODEL (grid), 2);
+
+    g_assert_cmpstr (c->date, ==, "2025-03-31");
+    g_assert_cmpint (c->shift_id, ==, sh[2]);
+    g_assert_cmpstr (c->staff_names, ==, "Lò Văn Đêm");
+  }
+}
+
+static void
+test_handovers (void)
+{
+  g_autoptr(NtStore) store = nt_test_new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) found = NULL;
+  gint64 sh[3], p, a, b, h;
+  NtHandoverInput in = { 0 };
+
+  defaults (store, sh);
+  p = post (store, "Nhà A", "X");
+  a = staff (store, "Nguyễn Văn Ánh", "M", "supervisor");
+  b = staff (store, "Đặng Thị Bình", "F", "supervisor");
+  in.post_id = p;
+  in.shift_id = sh[2];
+  in.date = "2025-03-01";
+  in.written_by = a;
+  in.written_at = "2025-03-02 06:00";
+  in.happened = "Em Lò Văn Sử sốt cao, đã đưa lên trạm y tế";
+  in.to_watch = "Theo dõi phòng 204";
+  h = nt_handovers_write (store, &in, &error);
+  g_assert_no_error (error);
+
+  in.happened = "";
+  in.to_watch = " ";
+  g_assert_cmpint (nt_handovers_write (store, &in, &error), ==, 0);
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (nt_handovers_acknowledge (store, h, a, NULL, &error));   /* its writer */
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (nt_handovers_acknowledge (store, h, b, "2025-03-02 06:05", &error));
+  g_assert_no_error (error);
+  g_assert_false (nt_handovers_acknowledge (store, h, b, NULL, &error));   /* twice */
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  found = nt_handovers_list (store, "2025-03-01", "2025-03-31", 0, "tram y te", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 1);
+  {
+    g_autoptr(NtHandover) x = g_list_model_get_item (G_LIST_MODEL (found), 0);
+
+    g_assert_cmpint (x->acknowledged_by, ==, b);
+    g_assert_cmpstr (x->acknowledged_at, ==, "2025-03-02 06:05");
+  }
+  g_clear_object (&found);
+  found = nt_handovers_list (store, "2025-03-01", "2025-03-31", 0, "phong 205", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 0);
+  g_clear_object (&found);
+  found = nt_handovers_list (store, "2025-03-02", "2025-03-31", p, NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  nt_test_init (&argc, &argv);
+  g_test_add_func ("/roster/setup-refused", test_setup_refused);
+  g_test_add_func ("/roster/assign-refused", test_assign_refused);
+  g_test_add_func ("/roster/swap", test_swap);
+  g_test_add_func ("/roster/coverage", test_coverage);
+  g_test_add_func ("/roster/on-duty-grid", test_on_duty_and_grid);
+  g_test_add_func ("/roster/handovers", test_handovers);
+  return g_test_run ();
+}
