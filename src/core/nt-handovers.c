@@ -15,75 +15,23 @@
 #include "nt-i18n.h"
 #include "nt-leaves.h"
 #include "nt-util.h"
+#include "nt-row.h"
 #include "nt-vntext.h"
-
-#define RO_FLAGS (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY)
 
 /* ----- list rows --------------------------------------------------------- */
 
-G_DEFINE_FINAL_TYPE (NtHandover, nt_handover, G_TYPE_OBJECT)
-
-enum { PROP_0, PROP_POST_NAME, PROP_DATE, PROP_WRITTEN_BY_NAME, PROP_HAPPENED, PROP_TO_WATCH,
-       PROP_ACKNOWLEDGED_BY_NAME, N_PROPS };
-static GParamSpec *properties[N_PROPS];
-
-static void
-nt_handover_finalize (GObject *object)
-{
-  NtHandover *self = NT_HANDOVER (object);
-
-  g_free (self->post_name);
-  g_free (self->shift_name);
-  g_free (self->date);
-  g_free (self->written_by_name);
-  g_free (self->written_at);
-  g_free (self->happened);
-  g_free (self->to_watch);
-  g_free (self->acknowledged_by_name);
-  g_free (self->acknowledged_at);
-  G_OBJECT_CLASS (nt_handover_parent_class)->finalize (object);
-}
-
-static void
-nt_handover_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  NtHandover *self = NT_HANDOVER (object);
-
-  switch (prop_id)
-    {
-    case PROP_POST_NAME: g_value_set_string (value, self->post_name); break;
-    case PROP_DATE: g_value_set_string (value, self->date); break;
-    case PROP_WRITTEN_BY_NAME: g_value_set_string (value, self->written_by_name); break;
-    case PROP_HAPPENED: g_value_set_string (value, self->happened); break;
-    case PROP_TO_WATCH: g_value_set_string (value, self->to_watch); break;
-    case PROP_ACKNOWLEDGED_BY_NAME: g_value_set_string (value, self->acknowledged_by_name); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nt_handover_class_init (NtHandoverClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = nt_handover_finalize;
-  object_class->get_property = nt_handover_get_property;
-  properties[PROP_POST_NAME] = g_param_spec_string ("post-name", NULL, NULL, NULL, RO_FLAGS);
-  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, RO_FLAGS);
-  properties[PROP_WRITTEN_BY_NAME] = g_param_spec_string ("written-by-name", NULL, NULL, NULL, RO_FLAGS);
-  properties[PROP_HAPPENED] = g_param_spec_string ("happened", NULL, NULL, NULL, RO_FLAGS);
-  properties[PROP_TO_WATCH] = g_param_spec_string ("to-watch", NULL, NULL, NULL, RO_FLAGS);
-  properties[PROP_ACKNOWLEDGED_BY_NAME] = g_param_spec_string ("acknowledged-by-name", NULL, NULL, NULL, RO_FLAGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-}
-
-static void
-nt_handover_init (NtHandover *self)
-{
-}
+static const NtRowField handover_fields[] = {
+  NT_ROW_PROPERTY (NtHandover, post_name, "post-name", STRING),
+  NT_ROW_PROPERTY (NtHandover, date, "date", STRING),
+  NT_ROW_PROPERTY (NtHandover, written_by_name, "written-by-name", STRING),
+  NT_ROW_PROPERTY (NtHandover, happened, "happened", STRING),
+  NT_ROW_PROPERTY (NtHandover, to_watch, "to-watch", STRING),
+  NT_ROW_PROPERTY (NtHandover, acknowledged_by_name, "acknowledged-by-name", STRING),
+  NT_ROW_OWNED_STRING (NtHandover, shift_name),
+  NT_ROW_OWNED_STRING (NtHandover, written_at),
+  NT_ROW_OWNED_STRING (NtHandover, acknowledged_at),
+};
+NT_DEFINE_ROW_TYPE (NtHandover, nt_handover, handover_fields)
 
 /* ----- writing ----------------------------------------------------------- */
 

@@ -13,269 +13,79 @@
 #include "nt-error.h"
 #include "nt-i18n.h"
 #include "nt-roster-private.h"
+#include "nt-row.h"
 #include "nt-staff.h"
 #include "nt-util.h"
 
-#define RO_FLAGS (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY)
-
 /* ----- list rows --------------------------------------------------------- */
 
-/* The rows are read-only views: a property per field the GUI binds. */
+/* The rows are read-only views: a property per field the GUI binds; the
+ * plain ones are defined from a table of fields (nt-row.h). */
+#define RO_FLAGS (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY)
 #define STR_PROP(klass_props, n, name) \
   klass_props[n] = g_param_spec_string (name, NULL, NULL, NULL, RO_FLAGS)
-#define INT64_PROP(klass_props, n, name) \
-  klass_props[n] = g_param_spec_int64 (name, NULL, NULL, 0, G_MAXINT64, 0, RO_FLAGS)
 #define INT_PROP(klass_props, n, name) \
   klass_props[n] = g_param_spec_int (name, NULL, NULL, G_MININT, G_MAXINT, 0, RO_FLAGS)
 #define BOOL_PROP(klass_props, n, name) \
   klass_props[n] = g_param_spec_boolean (name, NULL, NULL, FALSE, RO_FLAGS)
 
-G_DEFINE_FINAL_TYPE (NtPost, nt_post, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (NtShift, nt_shift, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (NtDuty, nt_duty, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (NtRosterProblem, nt_roster_problem, G_TYPE_OBJECT)
+static const NtRowField post_fields[] = {
+  NT_ROW_PROPERTY (NtPost, id, "id", INT64),
+  NT_ROW_PROPERTY (NtPost, name, "name", STRING),
+  NT_ROW_PROPERTY (NtPost, staffed_from, "staffed-from", STRING),
+  NT_ROW_PROPERTY (NtPost, staffed_to, "staffed-to", STRING),
+  NT_ROW_PROPERTY (NtPost, people, "people", INT),
+  NT_ROW_PROPERTY (NtPost, active, "active", BOOLEAN),
+  NT_ROW_OWNED_STRING (NtPost, roles),
+  NT_ROW_OWNED_STRING (NtPost, night_gender),
+};
+NT_DEFINE_ROW_TYPE (NtPost, nt_post, post_fields)
+
+static const NtRowField shift_fields[] = {
+  NT_ROW_PROPERTY (NtShift, id, "id", INT64),
+  NT_ROW_PROPERTY (NtShift, name, "name", STRING),
+  NT_ROW_PROPERTY (NtShift, start_time, "start-time", STRING),
+  NT_ROW_PROPERTY (NtShift, end_time, "end-time", STRING),
+  NT_ROW_PROPERTY (NtShift, is_night, "is-night", BOOLEAN),
+  NT_ROW_OWNED_STRING (NtShift, post_ids),
+};
+NT_DEFINE_ROW_TYPE (NtShift, nt_shift, shift_fields)
+
+static const NtRowField duty_fields[] = {
+  NT_ROW_PROPERTY (NtDuty, id, "id", INT64),
+  NT_ROW_PROPERTY (NtDuty, post_name, "post-name", STRING),
+  NT_ROW_PROPERTY (NtDuty, shift_name, "shift-name", STRING),
+  NT_ROW_PROPERTY (NtDuty, staff_name, "staff-name", STRING),
+  NT_ROW_PROPERTY (NtDuty, date, "date", STRING),
+  NT_ROW_PROPERTY (NtDuty, locked, "locked", BOOLEAN),
+  NT_ROW_PROPERTY (NtDuty, note, "note", STRING),
+  NT_ROW_OWNED_STRING (NtDuty, start_time),
+  NT_ROW_OWNED_STRING (NtDuty, end_time),
+  NT_ROW_OWNED_STRING (NtDuty, staff_phone),
+};
+NT_DEFINE_ROW_TYPE (NtDuty, nt_duty, duty_fields)
+
+static const NtRowField problem_fields[] = {
+  NT_ROW_PROPERTY (NtRosterProblem, kind, "kind", INT),
+  NT_ROW_PROPERTY (NtRosterProblem, date, "date", STRING),
+  NT_ROW_PROPERTY (NtRosterProblem, post_name, "post-name", STRING),
+  NT_ROW_PROPERTY (NtRosterProblem, shift_name, "shift-name", STRING),
+  NT_ROW_PROPERTY (NtRosterProblem, staff_name, "staff-name", STRING),
+  NT_ROW_PROPERTY (NtRosterProblem, minutes, "minutes", INT),
+  NT_ROW_PROPERTY (NtRosterProblem, message, "message", STRING),
+};
+NT_DEFINE_ROW_TYPE (NtRosterProblem, nt_roster_problem, problem_fields)
+
+static const NtRowField count_fields[] = {
+  NT_ROW_PROPERTY (NtDutyCount, staff_name, "staff-name", STRING),
+  NT_ROW_PROPERTY (NtDutyCount, shifts, "shifts", INT),
+  NT_ROW_PROPERTY (NtDutyCount, nights, "nights", INT),
+  NT_ROW_PROPERTY (NtDutyCount, weekends, "weekends", INT),
+};
+NT_DEFINE_ROW_TYPE (NtDutyCount, nt_duty_count, count_fields)
+
 G_DEFINE_FINAL_TYPE (NtRosterCell, nt_roster_cell, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (NtDutyCount, nt_duty_count, G_TYPE_OBJECT)
 G_DEFINE_FINAL_TYPE (NtRosterReport, nt_roster_report, G_TYPE_OBJECT)
-
-/* NtPost */
-enum { P_PROP_0, P_PROP_ID, P_PROP_NAME, P_PROP_STAFFED_FROM, P_PROP_STAFFED_TO, P_PROP_PEOPLE,
-       P_PROP_ACTIVE, P_N_PROPS };
-static GParamSpec *post_props[P_N_PROPS];
-
-static void
-nt_post_finalize (GObject *object)
-{
-  NtPost *self = NT_POST (object);
-
-  g_free (self->name);
-  g_free (self->staffed_from);
-  g_free (self->staffed_to);
-  g_free (self->roles);
-  g_free (self->night_gender);
-  G_OBJECT_CLASS (nt_post_parent_class)->finalize (object);
-}
-
-static void
-nt_post_get_property (GObject    *object,
-                      guint       prop_id,
-                      GValue     *value,
-                      GParamSpec *pspec)
-{
-  NtPost *self = NT_POST (object);
-
-  switch (prop_id)
-    {
-    case P_PROP_ID: g_value_set_int64 (value, self->id); break;
-    case P_PROP_NAME: g_value_set_string (value, self->name); break;
-    case P_PROP_STAFFED_FROM: g_value_set_string (value, self->staffed_from); break;
-    case P_PROP_STAFFED_TO: g_value_set_string (value, self->staffed_to); break;
-    case P_PROP_PEOPLE: g_value_set_int (value, self->people); break;
-    case P_PROP_ACTIVE: g_value_set_boolean (value, self->active); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nt_post_class_init (NtPostClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = nt_post_finalize;
-  object_class->get_property = nt_post_get_property;
-  INT64_PROP (post_props, P_PROP_ID, "id");
-  STR_PROP (post_props, P_PROP_NAME, "name");
-  STR_PROP (post_props, P_PROP_STAFFED_FROM, "staffed-from");
-  STR_PROP (post_props, P_PROP_STAFFED_TO, "staffed-to");
-  INT_PROP (post_props, P_PROP_PEOPLE, "people");
-  BOOL_PROP (post_props, P_PROP_ACTIVE, "active");
-  g_object_class_install_properties (object_class, P_N_PROPS, post_props);
-}
-
-static void
-nt_post_init (NtPost *self)
-{
-}
-
-/* NtShift */
-enum { S_PROP_0, S_PROP_ID, S_PROP_NAME, S_PROP_START_TIME, S_PROP_END_TIME, S_PROP_IS_NIGHT, S_N_PROPS };
-static GParamSpec *shift_props[S_N_PROPS];
-
-static void
-nt_shift_finalize (GObject *object)
-{
-  NtShift *self = NT_SHIFT (object);
-
-  g_free (self->name);
-  g_free (self->start_time);
-  g_free (self->end_time);
-  g_free (self->post_ids);
-  G_OBJECT_CLASS (nt_shift_parent_class)->finalize (object);
-}
-
-static void
-nt_shift_get_property (GObject    *object,
-                       guint       prop_id,
-                       GValue     *value,
-                       GParamSpec *pspec)
-{
-  NtShift *self = NT_SHIFT (object);
-
-  switch (prop_id)
-    {
-    case S_PROP_ID: g_value_set_int64 (value, self->id); break;
-    case S_PROP_NAME: g_value_set_string (value, self->name); break;
-    case S_PROP_START_TIME: g_value_set_string (value, self->start_time); break;
-    case S_PROP_END_TIME: g_value_set_string (value, self->end_time); break;
-    case S_PROP_IS_NIGHT: g_value_set_boolean (value, self->is_night); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nt_shift_class_init (NtShiftClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = nt_shift_finalize;
-  object_class->get_property = nt_shift_get_property;
-  INT64_PROP (shift_props, S_PROP_ID, "id");
-  STR_PROP (shift_props, S_PROP_NAME, "name");
-  STR_PROP (shift_props, S_PROP_START_TIME, "start-time");
-  STR_PROP (shift_props, S_PROP_END_TIME, "end-time");
-  BOOL_PROP (shift_props, S_PROP_IS_NIGHT, "is-night");
-  g_object_class_install_properties (object_class, S_N_PROPS, shift_props);
-}
-
-static void
-nt_shift_init (NtShift *self)
-{
-}
-
-/* NtDuty */
-enum { D_PROP_0, D_PROP_ID, D_PROP_POST_NAME, D_PROP_SHIFT_NAME, D_PROP_STAFF_NAME, D_PROP_DATE,
-       D_PROP_LOCKED, D_PROP_NOTE, D_N_PROPS };
-static GParamSpec *duty_props[D_N_PROPS];
-
-static void
-nt_duty_finalize (GObject *object)
-{
-  NtDuty *self = NT_DUTY (object);
-
-  g_free (self->post_name);
-  g_free (self->shift_name);
-  g_free (self->start_time);
-  g_free (self->end_time);
-  g_free (self->staff_name);
-  g_free (self->staff_phone);
-  g_free (self->date);
-  g_free (self->note);
-  G_OBJECT_CLASS (nt_duty_parent_class)->finalize (object);
-}
-
-static void
-nt_duty_get_property (GObject    *object,
-                      guint       prop_id,
-                      GValue     *value,
-                      GParamSpec *pspec)
-{
-  NtDuty *self = NT_DUTY (object);
-
-  switch (prop_id)
-    {
-    case D_PROP_ID: g_value_set_int64 (value, self->id); break;
-    case D_PROP_POST_NAME: g_value_set_string (value, self->post_name); break;
-    case D_PROP_SHIFT_NAME: g_value_set_string (value, self->shift_name); break;
-    case D_PROP_STAFF_NAME: g_value_set_string (value, self->staff_name); break;
-    case D_PROP_DATE: g_value_set_string (value, self->date); break;
-    case D_PROP_LOCKED: g_value_set_boolean (value, self->locked); break;
-    case D_PROP_NOTE: g_value_set_string (value, self->note); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nt_duty_class_init (NtDutyClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = nt_duty_finalize;
-  object_class->get_property = nt_duty_get_property;
-  INT64_PROP (duty_props, D_PROP_ID, "id");
-  STR_PROP (duty_props, D_PROP_POST_NAME, "post-name");
-  STR_PROP (duty_props, D_PROP_SHIFT_NAME, "shift-name");
-  STR_PROP (duty_props, D_PROP_STAFF_NAME, "staff-name");
-  STR_PROP (duty_props, D_PROP_DATE, "date");
-  BOOL_PROP (duty_props, D_PROP_LOCKED, "locked");
-  STR_PROP (duty_props, D_PROP_NOTE, "note");
-  g_object_class_install_properties (object_class, D_N_PROPS, duty_props);
-}
-
-static void
-nt_duty_init (NtDuty *self)
-{
-}
-
-/* NtRosterProblem */
-enum { R_PROP_0, R_PROP_KIND, R_PROP_DATE, R_PROP_POST_NAME, R_PROP_SHIFT_NAME, R_PROP_STAFF_NAME,
-       R_PROP_MINUTES, R_PROP_MESSAGE, R_N_PROPS };
-static GParamSpec *problem_props[R_N_PROPS];
-
-static void
-nt_roster_problem_finalize (GObject *object)
-{
-  NtRosterProblem *self = NT_ROSTER_PROBLEM (object);
-
-  g_free (self->date);
-  g_free (self->post_name);
-  g_free (self->shift_name);
-  g_free (self->staff_name);
-  g_free (self->message);
-  G_OBJECT_CLASS (nt_roster_problem_parent_class)->finalize (object);
-}
-
-static void
-nt_roster_problem_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  NtRosterProblem *self = NT_ROSTER_PROBLEM (object);
-
-  switch (prop_id)
-    {
-    case R_PROP_KIND: g_value_set_int (value, self->kind); break;
-    case R_PROP_DATE: g_value_set_string (value, self->date); break;
-    case R_PROP_POST_NAME: g_value_set_string (value, self->post_name); break;
-    case R_PROP_SHIFT_NAME: g_value_set_string (value, self->shift_name); break;
-    case R_PROP_STAFF_NAME: g_value_set_string (value, self->staff_name); break;
-    case R_PROP_MINUTES: g_value_set_int (value, self->minutes); break;
-    case R_PROP_MESSAGE: g_value_set_string (value, self->message); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nt_roster_problem_class_init (NtRosterProblemClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = nt_roster_problem_finalize;
-  object_class->get_property = nt_roster_problem_get_property;
-  INT_PROP (problem_props, R_PROP_KIND, "kind");
-  STR_PROP (problem_props, R_PROP_DATE, "date");
-  STR_PROP (problem_props, R_PROP_POST_NAME, "post-name");
-  STR_PROP (problem_props, R_PROP_SHIFT_NAME, "shift-name");
-  STR_PROP (problem_props, R_PROP_STAFF_NAME, "staff-name");
-  INT_PROP (problem_props, R_PROP_MINUTES, "minutes");
-  STR_PROP (problem_props, R_PROP_MESSAGE, "message");
-  g_object_class_install_properties (object_class, R_N_PROPS, problem_props);
-}
-
-static void
-nt_roster_problem_init (NtRosterProblem *self)
-{
-}
 
 /* NtRosterCell */
 enum { C_PROP_0, C_PROP_POST_NAME, C_PROP_DATE, C_PROP_SHIFT_NAME, C_PROP_STAFF_NAMES, C_PROP_NEEDED,
@@ -337,54 +147,6 @@ static void
 nt_roster_cell_init (NtRosterCell *self)
 {
   self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-}
-
-/* NtDutyCount */
-enum { N_PROP_0, N_PROP_STAFF_NAME, N_PROP_SHIFTS, N_PROP_NIGHTS, N_PROP_WEEKENDS, N_N_PROPS };
-static GParamSpec *count_props[N_N_PROPS];
-
-static void
-nt_duty_count_finalize (GObject *object)
-{
-  g_free (NT_DUTY_COUNT (object)->staff_name);
-  G_OBJECT_CLASS (nt_duty_count_parent_class)->finalize (object);
-}
-
-static void
-nt_duty_count_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  NtDutyCount *self = NT_DUTY_COUNT (object);
-
-  switch (prop_id)
-    {
-    case N_PROP_STAFF_NAME: g_value_set_string (value, self->staff_name); break;
-    case N_PROP_SHIFTS: g_value_set_int (value, self->shifts); break;
-    case N_PROP_NIGHTS: g_value_set_int (value, self->nights); break;
-    case N_PROP_WEEKENDS: g_value_set_int (value, self->weekends); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nt_duty_count_class_init (NtDutyCountClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = nt_duty_count_finalize;
-  object_class->get_property = nt_duty_count_get_property;
-  STR_PROP (count_props, N_PROP_STAFF_NAME, "staff-name");
-  INT_PROP (count_props, N_PROP_SHIFTS, "shifts");
-  INT_PROP (count_props, N_PROP_NIGHTS, "nights");
-  INT_PROP (count_props, N_PROP_WEEKENDS, "weekends");
-  g_object_class_install_properties (object_class, N_N_PROPS, count_props);
-}
-
-static void
-nt_duty_count_init (NtDutyCount *self)
-{
 }
 
 /* NtRosterReport */
