@@ -29,6 +29,7 @@
 #include "nt-resources.h"
 #include "nt-school.h"
 #include "nt-staff.h"
+#include "nt-demo-private.h"
 #include "nt-students.h"
 
 #define DEFAULT_STUDENTS     800
@@ -1627,6 +1628,23 @@ store_is_empty (NtStore *store)
          nt_store_count (store, "SELECT count(*) FROM buildings") == 0;
 }
 
+/* The books kept in their own files (nt-demo-private.h), in this order. */
+static const NtDemoPart demo_parts[] = {
+  NULL
+};
+
+static gboolean
+add_parts (Demo    *d,
+           GError **error)
+{
+  NtDemoContext ctx = { d->store, d->rand, d->year };
+
+  for (guint i = 0; demo_parts[i] != NULL; i++)
+    if (!demo_parts[i] (&ctx, error))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 populate (Demo    *d,
           GError **error)
@@ -1642,7 +1660,7 @@ populate (Demo    *d,
          set_homerooms (d, error) &&
          add_dorm (d, error) &&
          add_students (d, error) &&
-         (d->scale > 1 || (place_boarders (d, error) && add_nights (d, error)));
+         (d->scale > 1 || (place_boarders (d, error) && add_nights (d, error) && add_parts (d, error)));
 }
 
 /* A benchmark school of 100,000 students would write an audit row (a JSON

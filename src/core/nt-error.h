@@ -23,6 +23,7 @@ typedef enum
   NT_ERROR_CONSTRAINT,
   NT_ERROR_BUSY,
   NT_ERROR_IO,
+  NT_ERROR_DENIED,
 } NtErrorCode;
 
 GQuark nt_error_quark (void);
