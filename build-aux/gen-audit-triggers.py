@@ -19,7 +19,7 @@ for m in re.finditer(r"CREATE TABLE (\w+) \((.*?)\n\);", text, re.S):
     cols = []
     for line in body.splitlines():
         w = line.strip().split()
-        if not w or not re.match(r"^[a-z_]+$", w[0]) or len(w) < 2 or not re.match(r"^[A-Z]+$", w[1]):
+        if not w or not re.match(r"^[a-z_]+$", w[0]) or len(w) < 2 or not re.match(r"^[A-Z]+,?$", w[1]):
             continue
         if w[0] in SKIP_COLUMNS or (table, w[0]) in HIDDEN:
             continue

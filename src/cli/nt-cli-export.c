@@ -14,35 +14,64 @@
 
 /* ----- checking the options ------------------------------------------------ */
 
-/* Strictly yyyy-mm-dd: "2026-9-5" or "05/09/2026" would be read differently
- * by different people, so the command line takes only the ISO form. */
-static gboolean
-is_iso_date (const char *text)
+/* Every digit of a date, as yyyy-mm-dd or as Vietnamese people write it,
+ * dd/mm/yyyy ("2026-9-5" or "5/9/26" would be read differently by
+ * different people). Returns: (nullable): the ISO date */
+static char *
+parse_date (const char *text)
 {
+  const char *digits;
   int y, m, d;
 
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
+  if (strlen (text) != 10)
+    return NULL;
+  if (text[4] == '-' && text[7] == '-')
+    digits = "0123 56 89";
+  else if (text[2] == '/' && text[5] == '/')
+    digits = "01 34 6789";
+  else
+    return NULL;
   for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  y = atoi (text);
-  m = atoi (text + 5);
-  d = atoi (text + 8);
-  return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+    if (digits[i] != ' ' && !g_ascii_isdigit (text[i]))
+      return NULL;
+  if (text[2] == '/')
+    {
+      d = atoi (text);
+      m = atoi (text + 3);
+      y = atoi (text + 6);
+    }
+  else
+    {
+      y = atoi (text);
+      m = atoi (text + 5);
+      d = atoi (text + 8);
+    }
+  if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
 }
 
+/* Checks the date of @option and keeps it as ISO. */
 static gboolean
 check_date (const char  *option,
-            const char  *value,
+            char       **value,
             GError     **error)
 {
-  if (value == NULL || is_iso_date (value))
+  char *iso;
+
+  if (*value == NULL)
     return TRUE;
+  iso = parse_date (*value);
+  if (iso != NULL)
+    {
+      g_free (*value);
+      *value = iso;
+      return TRUE;
+    }
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               /* TRANSLATORS: %s are the option (--from) and what was given; keep YYYY-MM-DD as is */
-               _("%s: “%s” is not a date; write it as YYYY-MM-DD, for example 2026-09-05"),
-               option, value);
+               /* TRANSLATORS: %s are the option (--from) and what was given; keep DD/MM/YYYY and YYYY-MM-DD as is */
+               _("%s: “%s” is not a date; write it as DD/MM/YYYY or YYYY-MM-DD, for example 05/09/2026"),
+               option, *value);
   return FALSE;
 }
 
@@ -74,7 +103,7 @@ nt_cli_export_check (NtCliOptions  *o,
 
   if (o->export_name == NULL)
     {
-      const char *stray = o->output ? "-o" : o->from ? "--from" : o->to ? "--to"
+      const char *stray = o->output && o->print_commitments == NULL ? "-o" : o->from ? "--from" : o->to ? "--to"
                           : o->group_by ? "--group-by" : o->building ? "--building" : NULL;
 
       if (stray != NULL)
@@ -118,7 +147,7 @@ nt_cli_export_check (NtCliOptions  *o,
                    _("-o: “%s” is a folder; give a file name ending in .xlsx"), o->output);
       return FALSE;
     }
-  if (!check_date ("--from", o->from, error) || !check_date ("--to", o->to, error))
+  if (!check_date ("--from", &o->from, error) || !check_date ("--to", &o->to, error))
     return FALSE;
   /* ISO dates compare as text. */
   if (o->from && o->to && strcmp (o->from, o->to) > 0)

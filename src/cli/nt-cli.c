@@ -8,6 +8,8 @@
 #include "nt-cli.h"
 #include "nt-cli-export.h"
 #include "nt-cli-import.h"
+#include "nt-cli-print.h"
+#include "nt-cli-safety.h"
 #include "nt-demo.h"
 #include "nt-school.h"
 
@@ -32,6 +34,10 @@ nt_cli_options_free (NtCliOptions *options)
   g_free (options->from);
   g_free (options->to);
   g_free (options->group_by);
+  g_free (options->print_commitments);
+  g_free (options->class_name);
+  g_free (options->backup_dir);
+  g_free (options->restore_file);
   g_free (options);
 }
 
@@ -74,13 +80,27 @@ nt_cli_parse (int     *argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
       N_("With --export: the .xlsx file to write (an existing file is replaced)"), N_("FILE") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &o->from,
-      N_("With --export: the first day of the period"), N_("YYYY-MM-DD") },
+      N_("With --export: the first day of the period"), N_("DD/MM/YYYY") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &o->to,
-      N_("With --export: the last day of the period"), N_("YYYY-MM-DD") },
+      N_("With --export: the last day of the period"), N_("DD/MM/YYYY") },
     { "group-by", 0, 0, G_OPTION_ARG_STRING, &o->group_by,
       N_("With --export students: group the list by class (the default) or by room"), N_("class|room") },
     { "building", 0, 0, G_OPTION_ARG_INT64, &o->building,
       N_("With --export: only this building (its number); every building when left out"), N_("N") },
+    { "print-commitments", 0, 0, G_OPTION_ARG_STRING, &o->print_commitments,
+      N_("Write the commitment forms of a rule set (its name, or see the Commitments section) to the PDF given with -o, one form per person, and exit"), N_("SET") },
+    { "class", 0, 0, G_OPTION_ARG_STRING, &o->class_name,
+      N_("With --print-commitments: only the students of this class"), N_("CLASS") },
+    { "missing", 0, 0, G_OPTION_ARG_NONE, &o->missing,
+      N_("With --print-commitments: only the people who have not signed the latest version"), NULL },
+    { "double-sided", 0, 0, G_OPTION_ARG_NONE, &o->double_sided,
+      N_("With --print-commitments: for printing on both sides, each form on a sheet of its own (a blank back after a one-page form)"), NULL },
+    { "backup", 0, 0, G_OPTION_ARG_FILENAME, &o->backup_dir,
+      N_("Back up the database into this folder (a USB stick), named after the school and the time, and exit"), N_("DIR") },
+    { "restore", 0, 0, G_OPTION_ARG_FILENAME, &o->restore_file,
+      N_("Check this backup, keep a copy of the current database, then replace the database with it, and exit"), N_("FILE") },
+    { "check", 0, 0, G_OPTION_ARG_NONE, &o->check,
+      N_("Check the database (integrity and links between records), print what is wrong, exit 1 on any problem"), NULL },
     { NULL }
   };
 
@@ -110,7 +130,7 @@ nt_cli_parse (int     *argc,
       return NULL;
     }
 
-  if (!nt_cli_export_check (o, error))
+  if (!nt_cli_print_check (o, error) || !nt_cli_export_check (o, error))
     return NULL;
 
   o->db_path = db ? g_steal_pointer (&db) : nt_cli_default_db_path ();
@@ -121,7 +141,8 @@ gboolean
 nt_cli_has_job (NtCliOptions *o)
 {
   return o->version || o->demo_path != NULL || o->list_reports || o->export_name != NULL ||
-         o->import_students != NULL || o->import_staff != NULL;
+         o->import_students != NULL || o->import_staff != NULL || o->print_commitments != NULL ||
+         o->backup_dir != NULL || o->restore_file != NULL || o->check;
 }
 
 static int
@@ -167,5 +188,13 @@ nt_cli_run (NtCliOptions *o)
     return nt_cli_list_reports ();
   if (o->export_name)
     return nt_cli_export (o);
+  if (o->print_commitments)
+    return nt_cli_print_commitments (o);
+  if (o->backup_dir)
+    return nt_cli_backup (o->db_path, o->backup_dir);
+  if (o->restore_file)
+    return nt_cli_restore (o->db_path, o->restore_file);
+  if (o->check)
+    return nt_cli_check (o->db_path);
   return 2;
 }

@@ -23,6 +23,13 @@ typedef struct
   char    *to;           /* --to, ISO, with --export */
   char    *group_by;     /* --group-by: "class" or "room" */
   gint64   building;     /* --building, 0 for every building */
+  char    *print_commitments; /* --print-commitments SET: a rule set's family or name */
+  char    *class_name;   /* --class NAME, with --print-commitments */
+  gboolean missing;      /* --missing, with --print-commitments */
+  gboolean double_sided; /* --double-sided, with --print-commitments */
+  char    *backup_dir;   /* --backup DIR */
+  char    *restore_file; /* --restore FILE */
+  gboolean check;        /* --check */
 } NtCliOptions;
 
 NtCliOptions *nt_cli_parse            (int           *argc,

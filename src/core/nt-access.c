@@ -131,6 +131,26 @@ nt_access_require (NtStore       *store,
 }
 
 /**
+ * nt_access_require_either:
+ *
+ * Like nt_access_require(), for an action two kinds of work lead to (a
+ * boarder going out is recorded by the supervisor on the leave or by the
+ * guard at the gate). The refusal names @permission.
+ */
+gboolean
+nt_access_require_either (NtStore       *store,
+                          NtPermission   permission,
+                          NtPermission   alternative,
+                          GError       **error)
+{
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (nt_access_may (store, alternative))
+    return TRUE;
+  return nt_access_require (store, permission, error);
+}
+
+/**
  * nt_access_describe:
  *
  * Returns: the action, as the end of the sentence “Your role may not …”
@@ -164,4 +184,42 @@ nt_access_describe (NtPermission permission)
       break;
     }
   g_return_val_if_reached ("");
+}
+
+/**
+ * nt_access_may_open_section:
+ * @section: a section of the window ("checks", "incidents"…)
+ *
+ * The window hides a section the person's role cannot use at all; what it
+ * shows for reading stays (a guard reads the roster).
+ *
+ * Returns: whether the store's actor may open @section
+ */
+gboolean
+nt_access_may_open_section (NtStore    *store,
+                            const char *section)
+{
+  static const struct
+  {
+    const char   *section;
+    NtPermission  permission;
+    NtPermission  or_permission;
+  } needs[] = {
+    { "checks", NT_PERM_RECORD_CHECKS, NT_PERM_RECORD_CHECKS },
+    { "leaves", NT_PERM_RECORD_CHECKS, NT_PERM_RECORD_CHECKS },
+    { "incidents", NT_PERM_VIEW_INCIDENTS, NT_PERM_RECORD_INCIDENTS },
+    { "gate", NT_PERM_RECORD_GATE, NT_PERM_RECORD_GATE },
+    /* Anyone may put a report in the confidential box, one of its tabs. */
+    { "dorm-life", NT_PERM_RECORD_DORM_LIFE, NT_PERM_CONFIDENTIAL_WRITE },
+    { "commitments", NT_PERM_RECORD_COMMITMENTS, NT_PERM_RECORD_COMMITMENTS },
+    { "assessment", NT_PERM_ASSESSMENT_EDIT, NT_PERM_ASSESSMENT_APPROVE },
+  };
+
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (section != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
+    if (strcmp (needs[i].section, section) == 0)
+      return nt_access_may (store, needs[i].permission) || nt_access_may (store, needs[i].or_permission);
+  return TRUE;
 }

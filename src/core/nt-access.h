@@ -39,6 +39,12 @@ gboolean    nt_access_may        (NtStore       *store,
 gboolean    nt_access_require    (NtStore       *store,
                                   NtPermission   permission,
                                   GError       **error);
+gboolean    nt_access_require_either (NtStore    *store,
+                                      NtPermission permission,
+                                      NtPermission alternative,
+                                      GError     **error);
 const char *nt_access_describe   (NtPermission   permission);
+gboolean    nt_access_may_open_section (NtStore     *store,
+                                        const char  *section);
 
 G_END_DECLS

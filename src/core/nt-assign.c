@@ -30,7 +30,9 @@
 
 #include <string.h>
 
+#include "nt-access.h"
 #include "nt-assign.h"
+#include "nt-bulk.h"
 #include "nt-date.h"
 #include "nt-error.h"
 #include "nt-i18n.h"
@@ -103,6 +105,7 @@ typedef struct
   char    gender;     /* 'M', 'F', 'X' (either, one at a time) or 0 (nobody: conflicting genders) */
   int     floor_key;  /* same value for the rooms of one floor of one building */
   int     size;       /* students now + free beds */
+  int     n_free;     /* of its beds, those no new student is given */
   GArray *members;    /* int indices into people: who is (or would be) in it */
   GArray *beds;       /* int indices into beds: the free beds, in label order */
 } Room;
@@ -318,6 +321,7 @@ place (NtAssignPlan *plan,
   p->room = b->room;
   p->bed = bed;
   b->holder = pi;
+  ROOM (plan, b->room)->n_free--;
   g_array_append_val (ROOM (plan, b->room)->members, pi);
   g_clear_pointer (&p->reason, g_free);
 }
@@ -331,6 +335,7 @@ unplace (NtAssignPlan *plan,
   if (p->bed < 0)
     return;
   BED (plan, p->bed)->holder = -1;
+  ROOM (plan, p->room)->n_free++;
   members_remove (ROOM (plan, p->room)->members, pi);
   p->room = -1;
   p->bed = -1;
@@ -432,6 +437,7 @@ load_rooms (NtStore       *store,
       index = (int) plan->beds->len - 1;
       g_array_append_val (ROOM (plan, room)->beds, index);
       ROOM (plan, room)->size++;
+      ROOM (plan, room)->n_free++;
       g_hash_table_insert (plan->bed_index, GINT_TO_POINTER ((int) b.id), GINT_TO_POINTER (index + 1));
     }
   sqlite3_reset (stmt);
@@ -648,22 +654,21 @@ place_greedy (NtAssignPlan *plan,
       for (guint r = 0; r < plan->rooms->len; r++)
         {
           double gain;
-          int free_bed;
 
-          if (!fits (plan, p, (int) r, -1))
-            continue;
-          free_bed = take_bed (plan, (int) r);
-          if (free_bed < 0)
+          /* The counter first: most rooms are full or of the other
+           * gender by the time most students are placed. */
+          if (ROOM (plan, r)->n_free == 0 || !fits (plan, p, (int) r, -1))
             continue;
           gain = own_score (plan, pi, (int) r, -1, NULL);
           if (best < 0 || gain > best_gain + EPSILON)
             {
               best = (int) r;
               best_gain = gain;
-              bed = free_bed;
             }
         }
-      if (best < 0)
+      if (best >= 0)
+        bed = take_bed (plan, best);
+      if (bed < 0)
         p->reason = no_bed_reason (p);
       else
         place (plan, pi, bed);
@@ -702,15 +707,62 @@ refresh_room (NtAssignPlan *plan,
     }
 }
 
+static int
+compare_floor (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  NtAssignPlan *plan = data;
+  int x = *(const int *) a, y = *(const int *) b;
+  int fx = ROOM (plan, x)->floor_key, fy = ROOM (plan, y)->floor_key;
+
+  if (fx != fy)
+    return fx < fy ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
 static void
 improve (NtAssignPlan *plan,
          GArray       *chosen,
          GCancellable *cancellable)
 {
   g_autofree double *current = g_new0 (double, plan->people->len);
+  g_autoptr(GArray) by_floor = g_array_sized_new (FALSE, FALSE, sizeof (int), plan->rooms->len);
+  g_autofree guint *floor_start = g_new0 (guint, plan->rooms->len);
+  g_autofree guint *floor_end = g_new0 (guint, plan->rooms->len);
+  /* own_score (q, room) kept for the swaps: the room and its version. */
+  g_autofree double *q_score = g_new0 (double, plan->people->len);
+  g_autofree int *q_room = g_new (int, plan->people->len);
+  g_autofree guint *q_version = g_new0 (guint, plan->people->len);
+  g_autofree guint *room_version = g_new0 (guint, plan->rooms->len);
 
   for (guint r = 0; r < plan->rooms->len; r++)
     refresh_room (plan, (int) r, current);
+  for (guint i = 0; i < plan->people->len; i++)
+    q_room[i] = -1;
+
+  /* The rooms of each floor together, in room order, so that a student
+   * looks only at the rooms of its floor. */
+  for (guint r = 0; r < plan->rooms->len; r++)
+    {
+      int index = (int) r;
+      g_array_append_val (by_floor, index);
+    }
+  g_array_sort_with_data (by_floor, compare_floor, plan);
+  for (guint i = 0; i < by_floor->len;)
+    {
+      int key = ROOM (plan, g_array_index (by_floor, int, i))->floor_key;
+      guint end = i;
+
+      while (end < by_floor->len && ROOM (plan, g_array_index (by_floor, int, end))->floor_key == key)
+        end++;
+      for (guint k = i; k < end; k++)
+        {
+          floor_start[g_array_index (by_floor, int, k)] = i;
+          floor_end[g_array_index (by_floor, int, k)] = end;
+        }
+      i = end;
+    }
 
   for (int pass = 0; pass < MAX_PASSES; pass++)
     {
@@ -728,21 +780,22 @@ improve (NtAssignPlan *plan,
           a = p->room;
           here = current[pi];
 
-          for (guint r = 0; r < plan->rooms->len; r++)
+          for (guint f = floor_start[a]; f < floor_end[a]; f++)
             {
+              int r = g_array_index (by_floor, int, f);
               Room *room = ROOM (plan, r);
               double there;
 
-              if ((int) r == a || room->floor_key != ROOM (plan, a)->floor_key || room->size == 0)
+              if (r == a || room->size == 0)
                 continue;
               if (room->gender != 'X' && room->gender != p->gender)
                 continue;
 
-              there = own_score (plan, pi, (int) r, -1, NULL);
-              if (take_bed (plan, (int) r) >= 0 && fits (plan, p, (int) r, pi) && there - here > best_delta)
+              there = own_score (plan, pi, r, -1, NULL);
+              if (room->n_free > 0 && fits (plan, p, r, pi) && there - here > best_delta)
                 {
                   best_delta = there - here;
-                  best_room = (int) r;
+                  best_room = r;
                   best_other = -1;
                 }
 
@@ -754,12 +807,20 @@ improve (NtAssignPlan *plan,
 
                   if (q->fixed || q->gender != p->gender)
                     continue;
+                  /* q's score in a is the same for every student of a
+                   * that looks at q, until a changes. */
+                  if (q_room[qi] != a || q_version[qi] != room_version[a])
+                    {
+                      q_score[qi] = own_score (plan, qi, a, -1, NULL);
+                      q_room[qi] = a;
+                      q_version[qi] = room_version[a];
+                    }
                   delta = there - pair_value (plan, p, q, room) - here +
-                          own_score (plan, qi, a, -1, NULL) - pair_value (plan, q, p, ROOM (plan, a)) - current[qi];
+                          q_score[qi] - pair_value (plan, q, p, ROOM (plan, a)) - current[qi];
                   if (delta > best_delta)
                     {
                       best_delta = delta;
-                      best_room = (int) r;
+                      best_room = r;
                       best_other = qi;
                     }
                 }
@@ -783,6 +844,8 @@ improve (NtAssignPlan *plan,
             }
           refresh_room (plan, a, current);
           refresh_room (plan, best_room, current);
+          room_version[a]++;
+          room_version[best_room]++;
           changed = TRUE;
         }
 
@@ -1024,6 +1087,74 @@ nt_assign_plan_set_bed (NtAssignPlan  *plan,
   return TRUE;
 }
 
+typedef struct
+{
+  NtAssignBedChoice choice;
+  int               room;
+  int               bed;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+
+  if (x->choice.score != y->choice.score)
+    return x->choice.score > y->choice.score ? -1 : 1;
+  if (x->room != y->room)
+    return x->room < y->room ? -1 : 1;
+  return x->bed < y->bed ? -1 : x->bed > y->bed;
+}
+
+/**
+ * nt_assign_plan_list_beds:
+ * @student_id: a student of the plan, placed or not
+ *
+ * The beds nt_assign_plan_set_bed() would accept for the student: free in
+ * the plan, in a room of the student's gender. The best for the student
+ * come first (its part of the preferences there, as in the scores), then
+ * in building, floor and number order.
+ *
+ * Returns: (transfer full) (element-type NtAssignBedChoice): the beds,
+ *   their texts owned by the plan; empty for a student not in it
+ */
+GArray *
+nt_assign_plan_list_beds (NtAssignPlan *plan,
+                          gint64        student_id)
+{
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  GArray *beds = g_array_new (FALSE, FALSE, sizeof (NtAssignBedChoice));
+  int pi;
+
+  g_return_val_if_fail (plan != NULL, beds);
+
+  pi = GPOINTER_TO_INT (g_hash_table_lookup (plan->person_index, GINT_TO_POINTER ((int) student_id))) - 1;
+  if (pi < 0)
+    return beds;
+  for (guint bi = 0; bi < plan->beds->len; bi++)
+    {
+      Bed *b = BED (plan, bi);
+      Room *r = ROOM (plan, b->room);
+      Candidate c;
+
+      if (b->holder >= 0 || !fits (plan, PERSON (plan, pi), b->room, pi))
+        continue;
+      c.room = b->room;
+      c.bed = (int) bi;
+      c.choice.bed_id = b->id;
+      c.choice.bed_label = b->label;
+      c.choice.room_number = r->number;
+      c.choice.building_name = r->building;
+      c.choice.score = own_score (plan, pi, b->room, pi, NULL);
+      g_array_append_val (candidates, c);
+    }
+  g_array_sort (candidates, compare_candidates);
+  for (guint i = 0; i < candidates->len; i++)
+    g_array_append_val (beds, g_array_index (candidates, Candidate, i).choice);
+  return beds;
+}
+
 /* ----- writing ----------------------------------------------------------- */
 
 static char *
@@ -1122,12 +1253,17 @@ nt_assign_apply (NtStore       *store,
                  GError       **error)
 {
   g_autofree char *batch = NULL;
+  g_autoptr(NtBulkTriggers) triggers = NULL;
   GListModel *changes;
   sqlite3_stmt *stmt;
+  gint64 last_id;
   guint n;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
   g_return_val_if_fail (plan != NULL, FALSE);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
+    return FALSE;
 
   {
     g_autoptr(GDate) date = nt_date_from_iso (date_iso);
@@ -1144,6 +1280,13 @@ nt_assign_apply (NtStore       *store,
   if (!nt_store_begin (store, error))
     return FALSE;
   batch = new_batch_id (store);
+
+  /* The audit rows of the new assignments are written in bulk after them
+   * (nt-bulk.c): with its trigger on, each insert took four times as long. */
+  last_id = nt_store_count (store, "SELECT coalesce(max(id), 0) FROM bed_assignments");
+  triggers = nt_bulk_suspend_insert_triggers (store, "bed_assignments", error);
+  if (triggers == NULL)
+    goto fail;
 
   stmt = nt_store_prepare (store,
                            "INSERT INTO bed_assignments (student_id, bed_id, start_date, reason, batch) "
@@ -1170,6 +1313,8 @@ nt_assign_apply (NtStore       *store,
         }
       sqlite3_reset (stmt);
     }
+  if (!nt_bulk_resume_insert_triggers (store, triggers, last_id, error))
+    goto fail;
 
   /* What the unique indexes do not see, checked at once for the whole
    * batch: students who left or stopped boarding, beds, rooms and buildings
@@ -1236,6 +1381,9 @@ nt_assign_undo_batch (NtStore     *store,
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
   g_return_val_if_fail (batch_id != NULL, FALSE);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
+    return FALSE;
 
   if (!nt_store_begin (store, error))
     return FALSE;

@@ -58,6 +58,16 @@ struct _NtAssignChange
 
 typedef struct _NtAssignPlan NtAssignPlan;
 
+/* A bed a student of a plan could be given instead. */
+typedef struct
+{
+  gint64      bed_id;
+  const char *bed_label;       /* owned by the plan */
+  const char *room_number;
+  const char *building_name;
+  double      score;           /* the student's part of the preferences there */
+} NtAssignBedChoice;
+
 NtAssignPlan   *nt_assign_propose           (NtStore                *store,
                                              const NtAssignOptions  *options,
                                              GCancellable           *cancellable,
@@ -73,6 +83,8 @@ gboolean        nt_assign_plan_set_bed      (NtAssignPlan           *plan,
                                              gint64                  student_id,
                                              gint64                  bed_id,
                                              GError                **error);
+GArray         *nt_assign_plan_list_beds    (NtAssignPlan           *plan,
+                                             gint64                  student_id);
 gboolean        nt_assign_apply             (NtStore                *store,
                                              NtAssignPlan           *plan,
                                              const char             *date_iso,

@@ -8,6 +8,7 @@
  */
 #define G_LOG_DOMAIN "nt-assignments"
 
+#include "nt-access.h"
 #include "nt-assignments.h"
 #include "nt-date.h"
 #include "nt-error.h"
@@ -396,6 +397,9 @@ nt_assign_to_bed (NtStore     *store,
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
 
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
+    return FALSE;
+
   if (!check_date (date_iso, error) ||
       !load_student (store, student_id, &s, error) || !load_bed (store, bed_id, &b, error) ||
       !check_student (&s, error))
@@ -439,6 +443,9 @@ nt_assign_move (NtStore     *store,
   g_auto(Bed) current = { 0 };
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
+    return FALSE;
 
   if (!check_date (date_iso, error) ||
       !load_student (store, student_id, &s, error) || !load_bed (store, bed_id, &b, error) ||
@@ -494,6 +501,9 @@ nt_assign_swap (NtStore     *store,
   gboolean same_room;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
+    return FALSE;
 
   if (!check_date (date_iso, error) ||
       !load_student (store, student_a, &a, error) || !load_student (store, student_b, &b, error) ||
@@ -552,6 +562,9 @@ nt_assign_take_out (NtStore     *store,
   g_auto(Student) s = { 0 };
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
+    return FALSE;
 
   if (!check_date (date_iso, error) || !load_student (store, student_id, &s, error))
     return FALSE;

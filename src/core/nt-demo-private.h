@@ -20,5 +20,10 @@ typedef gboolean (*NtDemoPart) (const NtDemoContext *ctx,
                                 GError             **error);
 
 /* One line per part, defined in src/core/nt-demo-<part>.c. */
+gboolean nt_demo_commitments (const NtDemoContext *ctx, GError **error);
+gboolean nt_demo_dorm (const NtDemoContext *ctx, GError **error);
+gboolean nt_demo_roster (const NtDemoContext *ctx, GError **error);
+gboolean nt_demo_incidents (const NtDemoContext *ctx, GError **error);
+gboolean nt_demo_assessment (const NtDemoContext *ctx, GError **error);
 
 G_END_DECLS

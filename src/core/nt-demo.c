@@ -1630,6 +1630,11 @@ store_is_empty (NtStore *store)
 
 /* The books kept in their own files (nt-demo-private.h), in this order. */
 static const NtDemoPart demo_parts[] = {
+  nt_demo_commitments,
+  nt_demo_dorm,
+  nt_demo_incidents,
+  nt_demo_roster,
+  nt_demo_assessment,
   NULL
 };
 
@@ -1702,6 +1707,12 @@ nt_demo_populate (NtStore              *store,
   static const char * const tables[] = {
     "school", "staff", "classes", "buildings", "rooms", "beds", "students", "bed_assignments",
     "leaves", "night_checks", "night_check_entries",
+    "rule_sets", "commitments",
+    "incidents", "incident_people",
+    "student_allowed_visitors", "visitors", "inspection_criteria", "room_inspections",
+    "room_inspection_scores", "dialogues", "dialogue_items", "confidential_reports",
+    "posts", "shift_templates", "staff_availability", "duties", "handovers",
+    "assessments", "assessment_items",
   };
   NtDemoOptions defaults = { NT_DEMO_DEFAULT_SEED, 0 };
   Demo d = { 0 };

@@ -15,27 +15,15 @@
 
 #include <string.h>
 
+#include "nt-access.h"
 #include "nt-emergency.h"
 #include "nt-error.h"
 #include "nt-i18n.h"
 #include "nt-leaves.h"
+#include "nt-roster.h"
 #include "nt-row.h"
 #include "nt-staff.h"
 #include "nt-util.h"
-
-/* A duty (alias @d, its shift @sh) whose shift covers the instant @at
- * ('YYYY-MM-DD HH:MM', an SQL expression). A shift whose end is not after
- * its start ends on the next day; only duties of @at's day and the day
- * before can cover it, which keeps the duties_date index in use. */
-#define DUTY_COVERS(d, sh, at) \
-  "(" d ".date BETWEEN date (" at ", '-1 day') AND substr (" at ", 1, 10) " \
-  " AND " d ".date || ' ' || " sh ".start_time <= " at " " \
-  " AND (CASE WHEN " sh ".end_time <= " sh ".start_time THEN date (" d ".date, '+1 day') ELSE " d ".date END) " \
-  "     || ' ' || " sh ".end_time > " at ")"
-
-/* When a staff member has two duties at once, the one on a post with a
- * building wins (the building is where to look for them). */
-#define DUTY_ORDER "p.building_id IS NULL, d.date, sh.start_time, d.id"
 
 #define COUNTS_SQL \
   "count (e.id), count (CASE WHEN e.status = 'safe' THEN 1 END), " \
@@ -341,16 +329,13 @@ nt_emergency_find_open (NtStore *store)
 }
 
 /* The room of a student is the bed that covered the day the roll started;
- * the post of a staff member the duty that covered its start. */
+ * the post of a staff member (filled in by list_entries()) the duty that
+ * covered its start. */
 #define ENTRY_SELECT \
   "SELECT e.id, e.roll_id, ifnull (e.student_id, 0), ifnull (e.staff_id, 0), " \
   "  coalesce (s.code, st.code), coalesce (s.full_name, st.full_name), c.name, st.role, " \
   "  ifnull (e.building_id, 0), bl.name, ifnull (bl.assembly_point, ''), rm.number, ifnull (rm.floor, 0), " \
-  "  CASE WHEN e.staff_id IS NOT NULL THEN (" \
-  "    SELECT p.name FROM duties d JOIN shift_templates sh ON sh.id = d.shift_id JOIN posts p ON p.id = d.post_id " \
-  "    WHERE d.staff_id = e.staff_id AND " DUTY_COVERS ("d", "sh", "substr (k.started_at, 1, 16)") " " \
-  "    ORDER BY " DUTY_ORDER " LIMIT 1) END, " \
-  "  e.status, e.marked_at, ifnull (s.guardian_phone, ''), ifnull (st.phone, '') " \
+  "  e.status, e.marked_at, ifnull (s.guardian_phone, ''), ifnull (st.phone, ''), substr (k.started_at, 1, 16) " \
   "FROM emergency_roll_entries e JOIN emergency_rolls k ON k.id = e.roll_id " \
   "LEFT JOIN students s ON s.id = e.student_id LEFT JOIN classes c ON c.id = s.class_id " \
   "LEFT JOIN staff st ON st.id = e.staff_id LEFT JOIN buildings bl ON bl.id = e.building_id " \
@@ -387,12 +372,81 @@ entry_from_row (sqlite3_stmt *stmt)
   e->assembly_point = dup_col (stmt, 10);
   e->room_number = dup_col (stmt, 11);
   e->floor = sqlite3_column_int (stmt, 12);
-  e->post_name = dup_col (stmt, 13);
-  e->status = dup_col (stmt, 14);
-  e->marked_at = dup_col (stmt, 15);
-  e->guardian_phone = dup_col (stmt, 16);
-  e->phone = dup_col (stmt, 17);
+  e->status = dup_col (stmt, 13);
+  e->marked_at = dup_col (stmt, 14);
+  e->guardian_phone = dup_col (stmt, 15);
+  e->phone = dup_col (stmt, 16);
   return e;
+}
+
+/* Whether duty @a says better than @b where to look for its person: a post
+ * with a building wins (the building is where to look), then the earlier. */
+static gboolean
+duty_before (NtDuty *a,
+             NtDuty *b)
+{
+  int c;
+
+  if ((a->building_id != 0) != (b->building_id != 0))
+    return a->building_id != 0;
+  if ((c = g_strcmp0 (a->date, b->date)) != 0)
+    return c < 0;
+  if ((c = g_strcmp0 (a->start_time, b->start_time)) != 0)
+    return c < 0;
+  return a->id < b->id;
+}
+
+/* The roster's people on duty at @at ('YYYY-MM-DD HH:MM'), each once with
+ * the duty that places them: staff id (gint64 *) → #NtDuty. */
+static GHashTable *
+duties_at (NtStore     *store,
+           const char  *at,
+           GError     **error)
+{
+  g_autoptr(GListStore) duties = nt_roster_on_duty (store, at, error);
+  GHashTable *by_staff;
+
+  if (duties == NULL)
+    return NULL;
+  by_staff = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (duties)); i++)
+    {
+      NtDuty *d = g_list_model_get_item (G_LIST_MODEL (duties), i);
+      NtDuty *held = g_hash_table_lookup (by_staff, &d->staff_id);
+
+      /* The key lives in the value: replace both together. */
+      if (held == NULL || duty_before (d, held))
+        g_hash_table_replace (by_staff, &d->staff_id, d);
+      else
+        g_object_unref (d);
+    }
+  return by_staff;
+}
+
+/* The posts of the staff of @list, as the roster had them when the roll
+ * started (every entry of a list is of the same roll). */
+static gboolean
+fill_posts (NtStore     *store,
+            GListStore  *list,
+            const char  *started_at,
+            GError     **error)
+{
+  g_autoptr(GHashTable) duties = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(NtRollEntry) e = g_list_model_get_item (G_LIST_MODEL (list), i);
+      NtDuty *d;
+
+      if (e->staff_id == 0)
+        continue;
+      if (duties == NULL && (duties = duties_at (store, started_at, error)) == NULL)
+        return FALSE;
+      d = g_hash_table_lookup (duties, &e->staff_id);
+      if (d != NULL)
+        e->post_name = g_strdup (d->post_name);
+    }
+  return TRUE;
 }
 
 static GListStore *
@@ -402,6 +456,7 @@ list_entries (NtStore     *store,
               GError     **error)
 {
   g_autoptr(GListStore) list = NULL;
+  g_autofree char *started_at = NULL;
   sqlite3_stmt *stmt = nt_store_prepare (store, sql, error);
   int rc;
 
@@ -413,9 +468,12 @@ list_entries (NtStore     *store,
     {
       g_autoptr(NtRollEntry) e = entry_from_row (stmt);
 
+      if (started_at == NULL)
+        started_at = dup_col (stmt, 17);
       g_list_store_append (list, e);
     }
-  if (!finish_read (store, stmt, rc, error))
+  if (!finish_read (store, stmt, rc, error) ||
+      (started_at != NULL && !fill_posts (store, list, started_at, error)))
     return NULL;
   return g_steal_pointer (&list);
 }
@@ -614,39 +672,44 @@ insert_students (NtStore     *store,
   return finish_read (store, stmt, rc, error);
 }
 
-/* The staff on a duty that covers @now, each once. */
+static int
+compare_staff_ids (gconstpointer a,
+                   gconstpointer b)
+{
+  gint64 x = (*(NtDuty * const *) a)->staff_id;
+  gint64 y = (*(NtDuty * const *) b)->staff_id;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The staff on a duty that covers @now, each once, in the building of the
+ * post that places them. */
 static gboolean
 insert_staff (NtStore     *store,
               gint64       roll_id,
               const char  *now,
               GError     **error)
 {
-  sqlite3_stmt *stmt = nt_store_prepare (store,
-                                         "SELECT st.id, ifnull (p.building_id, 0) "
-                                         "FROM duties d JOIN shift_templates sh ON sh.id = d.shift_id "
-                                         "JOIN posts p ON p.id = d.post_id JOIN staff st ON st.id = d.staff_id "
-                                         "WHERE st.active = 1 AND " DUTY_COVERS ("d", "sh", "?1") " "
-                                         "ORDER BY st.id, " DUTY_ORDER, error);
-  gint64 last = 0;
-  int rc;
+  g_autoptr(GHashTable) duties = duties_at (store, now, error);
+  g_autoptr(GPtrArray) by_id = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
 
-  if (stmt == NULL)
+  if (duties == NULL)
     return FALSE;
-  bind_text (stmt, 1, now);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* In staff order, so that a roll's entries do not depend on hashing. */
+  g_hash_table_iter_init (&iter, duties);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (by_id, value);
+  g_ptr_array_sort (by_id, compare_staff_ids);
+  for (guint i = 0; i < by_id->len; i++)
     {
-      gint64 staff_id = sqlite3_column_int64 (stmt, 0);
+      NtDuty *d = g_ptr_array_index (by_id, i);
 
-      if (staff_id == last)
-        continue;
-      last = staff_id;
-      if (!insert_entry (store, roll_id, 0, staff_id, sqlite3_column_int64 (stmt, 1), error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
+      if (!insert_entry (store, roll_id, 0, d->staff_id, d->building_id, error))
+        return FALSE;
     }
-  return finish_read (store, stmt, rc, error);
+  return TRUE;
 }
 
 /* @at: 'YYYY-MM-DD HH:MM:SS' */
@@ -750,6 +813,9 @@ nt_emergency_start_at (NtStore     *store,
 
   g_return_val_if_fail (NT_IS_STORE (store), 0);
 
+  if (!nt_access_require (store, NT_PERM_RECORD_CHECKS, error))
+    return 0;
+
   if (!nt_leave_time_valid (now))
     {
       g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
@@ -809,6 +875,9 @@ nt_emergency_mark (NtStore     *store,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_RECORD_CHECKS, error))
+    return FALSE;
 
   if (status != NULL && !nt_emergency_status_valid (status))
     {
@@ -902,6 +971,9 @@ nt_emergency_mark_building_safe (NtStore  *store,
   guint n;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_RECORD_CHECKS, error))
+    return FALSE;
 
   if (n_marked != NULL)
     *n_marked = 0;
@@ -1047,6 +1119,9 @@ nt_emergency_end_at (NtStore      *store,
   g_autofree char *at = NULL;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_RECORD_CHECKS, error))
+    return FALSE;
 
   if (!nt_leave_time_valid (now))
     {

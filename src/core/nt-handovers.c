@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "nt-access.h"
 #include "nt-date.h"
 #include "nt-error.h"
 #include "nt-handovers.h"
@@ -77,6 +78,9 @@ nt_handovers_write (NtStore                *store,
 
   g_return_val_if_fail (NT_IS_STORE (store), 0);
   g_return_val_if_fail (in != NULL, 0);
+
+  if (!nt_access_require (store, NT_PERM_WRITE_HANDOVERS, error))
+    return 0;
 
   day = nt_date_from_iso (in->date);
 
@@ -157,6 +161,9 @@ nt_handovers_acknowledge (NtStore     *store,
   gboolean found, done = FALSE;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_WRITE_HANDOVERS, error))
+    return FALSE;
 
   stmt = nt_store_prepare (store, "SELECT written_by, acknowledged_by IS NOT NULL FROM handovers WHERE id = ?1", error);
   if (stmt == NULL)

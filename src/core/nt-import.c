@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "nt-access.h"
 #include "nt-date.h"
 #include "nt-error.h"
 #include "nt-i18n.h"
@@ -740,13 +741,22 @@ nt_import_validate (NtImport        *self,
         }
     }
 
+  /* All the rows in one read transaction: otherwise each of the lookups a
+   * row needs (its code, its class) opens and closes one of its own, which
+   * took more time than the checks themselves. A savepoint, so that it
+   * also nests in a caller's transaction. */
+  if (!nt_store_exec (self->store, "SAVEPOINT nt_import_read", error))
+    return FALSE;
   n_rows = nt_table_get_n_rows (self->table);
   for (guint row = self->header_row + 1; row <= n_rows; row++)
     {
       if ((row - self->header_row) % PROGRESS_EVERY == 0)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return FALSE;
+            {
+              nt_store_exec (self->store, "RELEASE nt_import_read", NULL);
+              return FALSE;
+            }
           if (progress)
             progress ((double) (row - self->header_row) / (n_rows - self->header_row), progress_data);
         }
@@ -760,6 +770,8 @@ nt_import_validate (NtImport        *self,
       else
         validate_staff_row (self, row, codes_seen);
     }
+  if (!nt_store_exec (self->store, "RELEASE nt_import_read", error))
+    return FALSE;
 
   if (self->records->len == 0 && self->problems->len == 0)
     add_problem (self, 0, NULL, g_strdup (_("the file has no rows under its header row")));
@@ -865,14 +877,21 @@ write_records (NtImport      *self,
                GError       **error)
 {
   g_autoptr(NtStudentsBatch) batch = NULL;
+  g_autoptr(GHashTable) class_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   GHashTableIter iter;
   gpointer key, value;
   guint failed = G_MAXUINT;
 
+  /* The classes the file brings, each looked up once afterwards. */
   g_hash_table_iter_init (&iter, self->new_classes);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (nt_classes_add (self->store, key, GPOINTER_TO_INT (value), error) == 0)
-      return FALSE;
+    {
+      gint64 id = nt_classes_add (self->store, key, GPOINTER_TO_INT (value), error);
+
+      if (id == 0)
+        return FALSE;
+      g_hash_table_insert (class_ids, key, g_memdup2 (&id, sizeof id));
+    }
 
   /* Students are written in batches, a few statements for thousands of
    * rows (see nt_students_batch_new()). */
@@ -904,7 +923,11 @@ write_records (NtImport      *self,
         }
 
       if (r->new_class != NULL)
-        r->student->class_id = nt_classes_find (self->store, r->new_class);
+        {
+          gint64 *id = g_hash_table_lookup (class_ids, r->new_class);
+
+          r->student->class_id = id ? *id : nt_classes_find (self->store, r->new_class);
+        }
       if (!nt_students_batch_add (batch, r->student, &failed, error))
         goto failed;
     }
@@ -934,6 +957,10 @@ nt_import_commit (NtImport        *self,
                   GError         **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!nt_access_require (self->store, self->kind == NT_IMPORT_STAFF ? NT_PERM_MANAGE_STAFF
+                                                                     : NT_PERM_MANAGE_STUDENTS, error))
+    return FALSE;
 
   if (!self->validated)
     {

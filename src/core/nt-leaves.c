@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "nt-access.h"
 #include "nt-date.h"
 #include "nt-error.h"
 #include "nt-i18n.h"
@@ -442,6 +443,9 @@ nt_leaves_create (NtStore             *store,
   g_return_val_if_fail (NT_IS_STORE (store), 0);
   g_return_val_if_fail (input != NULL, 0);
 
+  if (!nt_access_require (store, NT_PERM_RECORD_CHECKS, error))
+    return 0;
+
   if (!nt_leaves_check (store, input, error))
     return 0;
   id = insert_leave (store, input, input->student_id, input->guardian_name, input->guardian_phone, error);
@@ -497,6 +501,9 @@ nt_leaves_create_bulk (NtStore             *store,
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
   g_return_val_if_fail (input != NULL, FALSE);
   g_return_val_if_fail (student_ids != NULL || n_students == 0, FALSE);
+
+  if (!nt_access_require (store, NT_PERM_RECORD_CHECKS, error))
+    return FALSE;
 
   if (n_created)
     *n_created = 0;
@@ -683,6 +690,9 @@ nt_leaves_approve (NtStore  *store,
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
 
+  if (!nt_access_require (store, NT_PERM_RECORD_CHECKS, error))
+    return FALSE;
+
   if (!load_leave (store, leave_id, &l, error))
     return FALSE;
   if (!g_str_equal (l.state, "requested"))
@@ -715,6 +725,10 @@ nt_leaves_mark_out (NtStore     *store,
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
 
+  /* The guard records it at the gate too (nt-visitors.c). */
+  if (!nt_access_require_either (store, NT_PERM_RECORD_CHECKS, NT_PERM_RECORD_GATE, error))
+    return FALSE;
+
   if (!load_leave (store, leave_id, &l, error) || !check_time (&l, at, error))
     return FALSE;
   if (!g_str_equal (l.state, "approved"))
@@ -741,6 +755,10 @@ nt_leaves_mark_returned (NtStore     *store,
   const char *left;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  /* The guard records it at the gate too (nt-visitors.c). */
+  if (!nt_access_require_either (store, NT_PERM_RECORD_CHECKS, NT_PERM_RECORD_GATE, error))
+    return FALSE;
 
   if (!load_leave (store, leave_id, &l, error) || !check_time (&l, at, error))
     return FALSE;
@@ -770,6 +788,9 @@ nt_leaves_cancel (NtStore  *store,
   g_auto(Leave) l = { 0 };
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_RECORD_CHECKS, error))
+    return FALSE;
 
   if (!load_leave (store, leave_id, &l, error))
     return FALSE;

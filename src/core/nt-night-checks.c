@@ -20,6 +20,7 @@
 
 #include <string.h>
 
+#include "nt-access.h"
 #include "nt-date.h"
 #include "nt-error.h"
 #include "nt-i18n.h"
@@ -664,6 +665,9 @@ nt_night_check_start (NtStore     *store,
 
   g_return_val_if_fail (NT_IS_STORE (store), 0);
 
+  if (!nt_access_require (store, NT_PERM_RECORD_CHECKS, error))
+    return 0;
+
   if (!check_night (night_iso, error))
     return 0;
 
@@ -1013,6 +1017,9 @@ nt_night_check_mark (NtStore     *store,
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
 
+  if (!nt_access_require (store, NT_PERM_RECORD_CHECKS, error))
+    return FALSE;
+
   return load_entry_by_id (store, entry_id, &e, error) &&
          write_mark (store, &e, status, late_at, note, NULL, error);
 }
@@ -1037,6 +1044,9 @@ nt_night_check_mark_student (NtStore     *store,
   gboolean found = FALSE;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_RECORD_CHECKS, error))
+    return FALSE;
 
   if (!load_mark_entry (store, MARK_ENTRY_SELECT "WHERE e.check_id = ?1 AND e.student_id = ?2",
                         check_id, student_id, &e, &found, error))
@@ -1092,6 +1102,9 @@ nt_night_check_mark_room_present (NtStore  *store,
   guint n;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_RECORD_CHECKS, error))
+    return FALSE;
 
   if (n_marked)
     *n_marked = 0;
@@ -1182,6 +1195,9 @@ nt_night_check_close (NtStore      *store,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_RECORD_CHECKS, error))
+    return FALSE;
 
   if (unexplained)
     *unexplained = NULL;
@@ -1276,6 +1292,9 @@ nt_night_check_correct (NtStore     *store,
   g_autofree char *correction = NULL;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_RECORD_CHECKS, error))
+    return FALSE;
 
   if (!load_entry_by_id (store, entry_id, &e, error))
     return FALSE;
@@ -1472,4 +1491,70 @@ nt_night_check_tonight (NtStore     *store,
     }
   sqlite3_reset (stmt);
   return list;
+}
+
+/**
+ * nt_night_check_absences_by_night:
+ * @from_night: the first night (ISO)
+ * @to_night: the last night (ISO)
+ *
+ * How many students were absent without leave on each night of the range
+ * (a night without a check counts 0), for the Overview's chart.
+ *
+ * Returns: (transfer full) (element-type guint): one count per night,
+ *   from @from_night on, or %NULL with @error set
+ */
+GArray *
+nt_night_check_absences_by_night (NtStore     *store,
+                                  const char  *from_night,
+                                  const char  *to_night,
+                                  GError     **error)
+{
+  g_autoptr(GArray) counts = NULL;
+  GDate first, last;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (NT_IS_STORE (store), NULL);
+
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  g_date_set_parse (&first, from_night);
+  g_date_set_parse (&last, to_night);
+  if (!g_date_valid (&first) || !g_date_valid (&last) || g_date_compare (&first, &last) > 0)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID, _("The range of nights is not a valid range of dates."));
+      return NULL;
+    }
+  counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_array_set_size (counts, g_date_days_between (&first, &last) + 1);
+
+  stmt = nt_store_prepare (store,
+                           "SELECT c.night, count (DISTINCT e.student_id) FROM night_checks c "
+                           "JOIN night_check_entries e ON e.check_id = c.id AND e.status = 'absent' "
+                           "WHERE c.night BETWEEN ?1 AND ?2 GROUP BY c.night", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, from_night, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to_night, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GDate night;
+      int index;
+
+      g_date_clear (&night, 1);
+      g_date_set_parse (&night, (const char *) sqlite3_column_text (stmt, 0));
+      if (!g_date_valid (&night))
+        continue;
+      index = g_date_days_between (&first, &night);
+      if (index >= 0 && index < (int) counts->len)
+        g_array_index (counts, guint, index) = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      nt_store_set_error (store, error, "absences by night");
+      return NULL;
+    }
+  return g_steal_pointer (&counts);
 }

@@ -194,6 +194,10 @@ GListStore   *nt_night_check_tonight    (NtStore      *store,
 
 /* ----- words ------------------------------------------------------------- */
 
+GArray       *nt_night_check_absences_by_night (NtStore   *store,
+                                                const char *from_night,
+                                                const char *to_night,
+                                                GError   **error);
 char         *nt_night_check_default_night (void);
 char         *nt_night_check_curfew_at  (NtStore      *store,
                                          const char   *night_iso);

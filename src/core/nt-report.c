@@ -47,6 +47,7 @@ typedef enum
   FMT_CELL_LEFT,
   FMT_CELL_CENTER,
   FMT_CELL_RIGHT,
+  FMT_CELL_WRAP,
   FMT_NUMBER,
   FMT_DATE,
   FMT_GROUP,
@@ -143,6 +144,11 @@ create_formats (NtReport *self)
   f[FMT_CELL_CENTER] = add_format (wb, FONT_SIZE, FALSE, FALSE, LXW_ALIGN_CENTER, TRUE);
   f[FMT_NUMBER] = f[FMT_CELL_CENTER];
   f[FMT_CELL_RIGHT] = add_format (wb, FONT_SIZE, FALSE, FALSE, LXW_ALIGN_RIGHT, TRUE);
+  /* Long text (a hand-over note, the shifts of a roster cell) on as many
+   * lines as it takes, from the top. */
+  f[FMT_CELL_WRAP] = add_format (wb, FONT_SIZE, FALSE, FALSE, LXW_ALIGN_LEFT, TRUE);
+  format_set_align (f[FMT_CELL_WRAP], LXW_ALIGN_VERTICAL_TOP);
+  format_set_text_wrap (f[FMT_CELL_WRAP]);
   f[FMT_DATE] = add_format (wb, FONT_SIZE, FALSE, FALSE, LXW_ALIGN_CENTER, TRUE);
   format_set_num_format (f[FMT_DATE], "dd/mm/yyyy");
   f[FMT_GROUP] = add_format (wb, FONT_SIZE, TRUE, FALSE, LXW_ALIGN_LEFT, TRUE);
@@ -626,6 +632,8 @@ cell_format (NtReportSheet *sheet,
       return sheet->report->formats[FMT_CELL_CENTER];
     case NT_REPORT_ALIGN_RIGHT:
       return sheet->report->formats[FMT_CELL_RIGHT];
+    case NT_REPORT_ALIGN_WRAP:
+      return sheet->report->formats[FMT_CELL_WRAP];
     case NT_REPORT_ALIGN_LEFT:
     default:
       return sheet->report->formats[FMT_CELL_LEFT];

@@ -38,6 +38,7 @@ typedef enum
   NT_REPORT_ALIGN_LEFT,
   NT_REPORT_ALIGN_CENTER,
   NT_REPORT_ALIGN_RIGHT,
+  NT_REPORT_ALIGN_WRAP,     /* left and top, long text on several lines ("\n" breaks a line) */
 } NtReportAlign;
 
 typedef struct

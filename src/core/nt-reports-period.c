@@ -225,3 +225,54 @@ nt_reports_building_check (NtStore      *store,
     }
   return found;
 }
+
+/**
+ * nt_reports_begin_period:
+ * @options: (inout): the report's options; %NULL becomes the defaults
+ * @from: (out) (transfer full): the first day, ISO
+ * @to: (out) (transfer full): the last day, ISO
+ *
+ * What a report over a period does first: no options are the defaults, a
+ * cancelled job stops, and the period is read (nt_reports_period()).
+ */
+gboolean
+nt_reports_begin_period (const NtReportOptions  **options,
+                         GCancellable            *cancellable,
+                         NtReportsPeriod          fallback,
+                         char                   **from,
+                         char                   **to,
+                         GError                 **error)
+{
+  static const NtReportOptions defaults = { 0 };
+
+  if (*options == NULL)
+    *options = &defaults;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  return nt_reports_period (*options, fallback, from, to, error);
+}
+
+/**
+ * nt_reports_period_sheet:
+ * @name: the report's name in the registry, whose title the sheet takes
+ * @sheet_name: the name of the sheet's tab, translated
+ *
+ * Adds a sheet titled with the report's title over the period line.
+ *
+ * Returns: (transfer none): the sheet
+ */
+NtReportSheet *
+nt_reports_period_sheet (NtReport              *report,
+                         const char            *name,
+                         const char            *sheet_name,
+                         const char            *from,
+                         const char            *to,
+                         const NtReportColumn  *columns,
+                         guint                  n_columns,
+                         NtReportOrientation    orientation)
+{
+  g_autofree char *period = nt_reports_period_line (from, to);
+
+  return nt_report_add_sheet (report, sheet_name, _(nt_reports_find (name)->title), period,
+                              columns, n_columns, orientation);
+}

@@ -103,5 +103,19 @@ gboolean    nt_reports_building_check  (NtStore                *store,
                                         gint64                  building_id,
                                         char                  **name,
                                         GError                **error);
+gboolean    nt_reports_begin_period    (const NtReportOptions **options,
+                                        GCancellable           *cancellable,
+                                        NtReportsPeriod         fallback,
+                                        char                  **from,
+                                        char                  **to,
+                                        GError                **error);
+NtReportSheet *nt_reports_period_sheet (NtReport               *report,
+                                        const char             *name,
+                                        const char             *sheet_name,
+                                        const char             *from,
+                                        const char             *to,
+                                        const NtReportColumn   *columns,
+                                        guint                   n_columns,
+                                        NtReportOrientation     orientation);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include "nt-error.h"
 #include "nt-i18n.h"
+#include "nt-platform.h"
 #include "nt-report.h"
 #include "nt-reports.h"
 #include "nt-reports-private.h"
@@ -77,6 +78,91 @@ static const NtReportInfo reports[] = {
     nt_report_emergency_rolls,
     N_("The emergency rolls with their times, and everyone on each by building and assembly point (every roll by default)"),
   },
+  {
+    "incidents",
+    /* TRANSLATORS: a report title, upper case as on a document: SỔ THEO DÕI VỤ VIỆC */
+    N_("INCIDENT REGISTER"),
+    nt_report_incidents,
+    N_("Every incident of the period: time, place, category, people involved, actions, guardians and police informed, outcome (the school year by default)"),
+  },
+  {
+    "incident-stats",
+    /* TRANSLATORS: a report title, upper case as on a document: THỐNG KÊ VỤ VIỆC */
+    N_("INCIDENT STATISTICS"),
+    nt_report_incident_stats,
+    N_("The incidents of each category by month, how they ended and those reported to the police, with a chart (the school year by default)"),
+  },
+  {
+    "visitors",
+    /* TRANSLATORS: a report title, upper case as on a document: SỔ THEO DÕI KHÁCH RA VÀO */
+    N_("VISITORS BOOK"),
+    nt_report_visitors,
+    N_("Everyone who came through the gate in the period: whom they visited, known relative or not, in and out, the guard"),
+  },
+  {
+    "room-scores",
+    /* TRANSLATORS: a report title, upper case as on a document: KẾT QUẢ THI ĐUA PHÒNG Ở */
+    N_("ROOM COMPETITION RESULTS"),
+    nt_report_room_scores,
+    N_("Rooms and buildings ranked on the inspections of the period, rooms to praise and to remind, every score by criterion"),
+  },
+  {
+    "dialogues",
+    /* TRANSLATORS: a report title, upper case as on a document: TỔNG HỢP ĐỐI THOẠI VỚI HỌC SINH NỘI TRÚ */
+    N_("DIALOGUES WITH BOARDERS"),
+    nt_report_dialogues,
+    N_("The questions and wishes raised at each dialogue, the school's answers, who follows up by when, and what is still open"),
+  },
+  {
+    "roster",
+    /* TRANSLATORS: a report title, upper case as on a document: LỊCH TRỰC 24/24 */
+    N_("DUTY ROSTER 24/7"),
+    nt_report_roster,
+    N_("The duty roster of a week or a month: posts by days, who is on each shift, their phones, gaps marked"),
+  },
+  {
+    "duty-counts",
+    /* TRANSLATORS: a report title, upper case as on a document: BẢNG TỔNG HỢP SỐ CA TRỰC */
+    N_("DUTY COUNTS"),
+    nt_report_duty_counts,
+    N_("Shifts, nights, weekend shifts and hours of each person in the period, with the least and the most"),
+  },
+  {
+    "handovers",
+    /* TRANSLATORS: a report title, upper case as on a document: SỔ GIAO CA */
+    N_("HAND-OVER BOOK"),
+    nt_report_handovers,
+    N_("The hand-over notes of the period: post, shift, who wrote what, what to watch, who took it over and when"),
+  },
+  {
+    "assessment",
+    /* TRANSLATORS: a report title, upper case as on a document:
+     * BÁO CÁO TỰ ĐÁNH GIÁ TIÊU CHUẨN “AN TOÀN VỀ AN NINH, TRẬT TỰ” */
+    N_("SELF-ASSESSMENT AGAINST THE STANDARD “SAFE IN SECURITY AND ORDER”"),
+    nt_report_assessment,
+    N_("The ANTT self-assessment of the school year and its dossier: each criterion with its result, evidence and figures, the pledge, the plan, the rules in force, the coordination plan and the minutes"),
+  },
+  {
+    "commitments",
+    /* TRANSLATORS: a report title, upper case as on a document: SỔ THEO DÕI KÝ CAM KẾT THỰC HIỆN NỘI QUY */
+    N_("REGISTER OF RULE COMMITMENTS"),
+    nt_report_commitments,
+    N_("For each rule set, everyone who must sign it: the version signed, when, the guardian, who collected the form, and who must still sign"),
+  },
+  {
+    "commitment-coverage",
+    /* TRANSLATORS: a report title, upper case as on a document: TỔNG HỢP TỶ LỆ KÝ CAM KẾT */
+    N_("COMMITMENT COVERAGE SUMMARY"),
+    nt_report_commitment_coverage,
+    N_("For each rule set, by class and by staff role: signed, not signed, out of date, the share signed against the target of everyone, and the names still to sign"),
+  },
+  {
+    "audit",
+    /* TRANSLATORS: a report title, upper case as on a document: NHẬT KÝ THAY ĐỔI DỮ LIỆU */
+    N_("AUDIT TRAIL OF CHANGES"),
+    nt_report_audit,
+    N_("Every change of the period: when, who, which record, the values before and after"),
+  },
 };
 
 /* ----- the registry --------------------------------------------------------- */
@@ -148,7 +234,10 @@ nt_reports_write (NtStore                *store,
                    _("There is no report “%s”; the reports are: %s"), name, names->str);
       return FALSE;
     }
-  return info->write (store, options, path, cancellable, progress, progress_data, error);
+  if (!info->write (store, options, path, cancellable, progress, progress_data, error))
+    return FALSE;
+  /* The reports list minors: the file is its owner's alone. */
+  return nt_platform_make_private (path, error);
 }
 
 /* ----- shared by the reports (nt-reports-private.h) ------------------------------ */

@@ -123,6 +123,97 @@ gboolean nt_report_emergency_rolls (NtStore              *store,
                                     gpointer               progress_data,
                                     GError               **error);
 
+/* Dorm life (issue 9). */
+gboolean nt_report_visitors    (NtStore                *store,
+                                const NtReportOptions  *options,
+                                const char             *path,
+                                GCancellable           *cancellable,
+                                NtProgressFunc          progress,
+                                gpointer                progress_data,
+                                GError                **error);
+gboolean nt_report_room_scores (NtStore                *store,
+                                const NtReportOptions  *options,
+                                const char             *path,
+                                GCancellable           *cancellable,
+                                NtProgressFunc          progress,
+                                gpointer                progress_data,
+                                GError                **error);
+gboolean nt_report_dialogues   (NtStore                *store,
+                                const NtReportOptions  *options,
+                                const char             *path,
+                                GCancellable           *cancellable,
+                                NtProgressFunc          progress,
+                                gpointer                progress_data,
+                                GError                **error);
+
+gboolean nt_report_incidents (NtStore                *store,
+                              const NtReportOptions  *options,
+                              const char             *path,
+                              GCancellable           *cancellable,
+                              NtProgressFunc          progress,
+                              gpointer                progress_data,
+                              GError                **error);
+gboolean nt_report_incident_stats (NtStore                *store,
+                                   const NtReportOptions  *options,
+                                   const char             *path,
+                                   GCancellable           *cancellable,
+                                   NtProgressFunc          progress,
+                                   gpointer                progress_data,
+                                   GError                **error);
+
+gboolean nt_report_roster (NtStore                *store,
+                           const NtReportOptions  *options,
+                           const char             *path,
+                           GCancellable           *cancellable,
+                           NtProgressFunc          progress,
+                           gpointer                progress_data,
+                           GError                **error);
+gboolean nt_report_duty_counts (NtStore                *store,
+                                const NtReportOptions  *options,
+                                const char             *path,
+                                GCancellable           *cancellable,
+                                NtProgressFunc          progress,
+                                gpointer                progress_data,
+                                GError                **error);
+gboolean nt_report_handovers (NtStore                *store,
+                              const NtReportOptions  *options,
+                              const char             *path,
+                              GCancellable           *cancellable,
+                              NtProgressFunc          progress,
+                              gpointer                progress_data,
+                              GError                **error);
+
+gboolean nt_report_assessment (NtStore                *store,
+                               const NtReportOptions  *options,
+                               const char             *path,
+                               GCancellable           *cancellable,
+                               NtProgressFunc          progress,
+                               gpointer                progress_data,
+                               GError                **error);
+
+gboolean nt_report_commitments (NtStore                *store,
+                                const NtReportOptions  *options,
+                                const char             *path,
+                                GCancellable           *cancellable,
+                                NtProgressFunc          progress,
+                                gpointer                progress_data,
+                                GError                **error);
+gboolean nt_report_commitment_coverage (NtStore                *store,
+                                        const NtReportOptions  *options,
+                                        const char             *path,
+                                        GCancellable           *cancellable,
+                                        NtProgressFunc          progress,
+                                        gpointer                progress_data,
+                                        GError                **error);
+
+gboolean nt_report_audit     (NtStore                *store,
+                              const NtReportOptions  *options,
+                              const char             *path,
+                              GCancellable           *cancellable,
+                              NtProgressFunc          progress,
+                              gpointer                progress_data,
+                              GError                **error);
+
 const char *nt_report_attendance_letter (const char  *status);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "nt-access.h"
 #include "nt-error.h"
 #include "nt-i18n.h"
 #include "nt-rooms.h"
@@ -294,6 +295,9 @@ nt_rooms_add_building (NtStore                *store,
   g_return_val_if_fail (NT_IS_STORE (store), 0);
   g_return_val_if_fail (input != NULL, 0);
 
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
+    return 0;
+
   if (!validate_building (store, 0, input, error))
     return 0;
   stmt = nt_store_prepare (store,
@@ -324,6 +328,9 @@ nt_rooms_edit_building (NtStore                *store,
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
   g_return_val_if_fail (input != NULL, FALSE);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
+    return FALSE;
 
   if (!validate_building (store, building_id, input, error))
     return FALSE;
@@ -377,6 +384,9 @@ nt_rooms_set_building_active (NtStore  *store,
 {
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
 
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
+    return FALSE;
+
   if (!active)
     {
       g_autofree char *someone = first_name (store, OCCUPANT_IN_BUILDING, building_id, "");
@@ -414,6 +424,9 @@ nt_rooms_delete_building (NtStore  *store,
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_DELETE, error))
+    return FALSE;
 
   name = building_name (store, building_id);
   if (name == NULL)
@@ -640,6 +653,9 @@ nt_rooms_add_room (NtStore            *store,
   g_return_val_if_fail (NT_IS_STORE (store), 0);
   g_return_val_if_fail (input != NULL, 0);
 
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
+    return 0;
+
   if (!validate_room (store, 0, input, error))
     return 0;
   if (!nt_store_begin (store, error))
@@ -685,6 +701,9 @@ nt_rooms_edit_room (NtStore            *store,
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
   g_return_val_if_fail (input != NULL, FALSE);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
+    return FALSE;
 
   kind = input->kind ? input->kind : "dorm";
   old_building = count_with_id (store, "SELECT ifnull ((SELECT building_id FROM rooms WHERE id = ?1), 0)", room_id);
@@ -761,6 +780,9 @@ nt_rooms_set_room_active (NtStore  *store,
 {
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
 
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
+    return FALSE;
+
   if (!active)
     {
       g_autofree char *someone = first_name (store, OCCUPANT_IN_ROOM, room_id, "");
@@ -794,6 +816,9 @@ nt_rooms_delete_room (NtStore  *store,
   g_autofree char *room = NULL;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_DELETE, error))
+    return FALSE;
 
   if (count_with_id (store, "SELECT count(*) FROM rooms WHERE id = ?1", room_id) == 0)
     {
@@ -883,6 +908,9 @@ nt_rooms_add_bed (NtStore     *store,
 
   g_return_val_if_fail (NT_IS_STORE (store), 0);
 
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
+    return 0;
+
   if (count_with_id (store, "SELECT count(*) FROM rooms WHERE id = ?1", room_id) == 0)
     {
       g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND, _("The room no longer exists."));
@@ -912,6 +940,9 @@ nt_rooms_rename_bed (NtStore     *store,
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
 
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
+    return FALSE;
+
   room_id = bed_room (store, bed_id);
   if (room_id == 0)
     {
@@ -940,6 +971,9 @@ nt_rooms_set_bed_active (NtStore  *store,
   gint64 room_id;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
+    return FALSE;
 
   room_id = bed_room (store, bed_id);
   if (room_id == 0)
@@ -986,6 +1020,9 @@ nt_rooms_set_bed_locked (NtStore  *store,
 {
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
 
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
+    return FALSE;
+
   if (!write_ids (store, "UPDATE beds SET locked = ?2 WHERE id = ?1", bed_id, locked ? 1 : 0,
                   _("The bed no longer exists."), error))
     return FALSE;
@@ -1001,6 +1038,9 @@ nt_rooms_delete_bed (NtStore  *store,
   gint64 room_id;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_DELETE, error))
+    return FALSE;
 
   room_id = bed_room (store, bed_id);
   if (room_id == 0)

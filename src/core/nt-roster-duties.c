@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "nt-access.h"
 #include "nt-date.h"
 #include "nt-error.h"
 #include "nt-i18n.h"
@@ -61,6 +62,62 @@ load_person (NtStore  *store,
   if (!found)
     g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND, _("The staff member does not exist; nothing was saved."));
   return found;
+}
+
+/* The most nights a month of @staff_id's availability (the generator's
+ * rule: the lowest of their limits, whatever its dates), and the night
+ * duties they already have in the month of @iso, but for the duties in
+ * @except_a and @except_b (the ones a swap moves): FALSE, with the reason,
+ * when one more night would be one too many. */
+static gboolean
+check_max_nights (NtStore     *store,
+                  gint64       staff_id,
+                  const char  *name,
+                  const char  *iso,
+                  gint64       except_a,
+                  gint64       except_b,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = nt_store_prepare (store,
+                                         "SELECT min (value), (SELECT count (*) FROM duties d "
+                                         "  JOIN shift_templates sh ON sh.id = d.shift_id "
+                                         "  WHERE d.staff_id = ?1 AND substr (d.date, 1, 7) = substr (?2, 1, 7) "
+                                         "  AND (sh.is_night = 1 OR sh.end_time <= sh.start_time) "
+                                         "  AND d.id <> ?3 AND d.id <> ?4) "
+                                         "FROM staff_availability WHERE staff_id = ?1 AND kind = 'max_nights'", error);
+  gboolean limited;
+  int most, nights;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, staff_id);
+  sqlite3_bind_text (stmt, 2, iso, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, except_a);
+  sqlite3_bind_int64 (stmt, 4, except_b);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      /* TRANSLATORS: completes "Could not %s: …" */
+      nt_store_set_error (store, error, _("read the staff member's availability"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  limited = sqlite3_column_type (stmt, 0) != SQLITE_NULL;
+  most = sqlite3_column_int (stmt, 0);
+  nights = sqlite3_column_int (stmt, 1);
+  sqlite3_reset (stmt);
+  if (!limited || nights < most)
+    return TRUE;
+
+  {
+    g_autofree char *month = g_strdup_printf ("%.2s/%.4s", iso + 5, iso);
+
+    g_set_error (error, NT_ERROR, NT_ERROR_CONSTRAINT,
+                 ngettext ("%s may stand at most %d night a month and already has %d in %s; nothing was saved.",
+                           "%s may stand at most %d nights a month and already has %d in %s; nothing was saved.",
+                           most),
+                 name, most, nights, month);
+  }
+  return FALSE;
 }
 
 /* Why @staff_id cannot stand on @post for @shift on @day; TRUE when they
@@ -136,6 +193,9 @@ check_fits (NtStore   *store,
                    p.name, shift->name, shown);
       return FALSE;
     }
+
+  if (shift->night && !check_max_nights (store, staff_id, p.name, iso, except_a, except_b, error))
+    return FALSE;
 
   /* The person's other duties around the day: two days either side are
    * enough, no shift is longer than a day. */
@@ -234,6 +294,9 @@ nt_roster_assign (NtStore     *store,
 
   g_return_val_if_fail (NT_IS_STORE (store), 0);
 
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROSTER, error))
+    return 0;
+
   day = nt_roster_day_number (date);
   if (day == 0)
     {
@@ -294,6 +357,9 @@ nt_roster_remove (NtStore  *store,
 {
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
 
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROSTER, error))
+    return FALSE;
+
   return duty_update (store, "DELETE FROM duties WHERE id = ?1 AND ?2 = ?2", duty_id, 0, error);
 }
 
@@ -304,6 +370,9 @@ nt_roster_set_locked (NtStore  *store,
                       GError  **error)
 {
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROSTER, error))
+    return FALSE;
 
   return duty_update (store, "UPDATE duties SET locked = ?2 WHERE id = ?1", duty_id, locked ? 1 : 0, error);
 }
@@ -388,6 +457,9 @@ nt_roster_swap (NtStore     *store,
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
 
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROSTER, error))
+    return FALSE;
+
   if (nt_str_empty (reason) || strspn (reason, " \t\n") == strlen (reason))
     {
       g_set_error (error, NT_ERROR, NT_ERROR_INVALID, _("A swap needs a reason; nothing was changed."));
@@ -436,7 +508,7 @@ out:
 
 #define DUTY_SELECT \
   "SELECT d.id, d.post_id, p.name, d.shift_id, sh.name, sh.start_time, sh.end_time, d.staff_id, " \
-  "  s.full_name, s.phone, d.date, d.locked, d.note " \
+  "  s.full_name, s.phone, d.date, d.locked, d.note, ifnull (p.building_id, 0) " \
   "FROM duties d JOIN posts p ON p.id = d.post_id JOIN shift_templates sh ON sh.id = d.shift_id " \
   "  JOIN staff s ON s.id = d.staff_id "
 
@@ -458,6 +530,7 @@ duty_from_row (sqlite3_stmt *stmt)
   d->date = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
   d->locked = sqlite3_column_int (stmt, 11) != 0;
   d->note = g_strdup ((const char *) sqlite3_column_text (stmt, 12));
+  d->building_id = sqlite3_column_int64 (stmt, 13);
   return d;
 }
 
@@ -652,7 +725,9 @@ nt_roster_grid (NtStore     *store,
 }
 
 /* A duty (alias d, its shift sh) whose shift covers the instant ?1
- * ('YYYY-MM-DD HH:MM'). The same rule as nt-emergency.c's. */
+ * ('YYYY-MM-DD HH:MM'). A shift whose end is not after its start ends on
+ * the next day; only duties of ?1's day and the day before can cover it,
+ * which keeps the duties_date index in use. */
 #define DUTY_COVERS_NOW \
   "(d.date BETWEEN date (?1, '-1 day') AND substr (?1, 1, 10) " \
   " AND d.date || ' ' || sh.start_time <= ?1 " \
@@ -662,6 +737,10 @@ nt_roster_grid (NtStore     *store,
 /**
  * nt_roster_on_duty:
  * @at_time: 'YYYY-MM-DD HH:MM', local time
+ *
+ * The one query of who is on duty at a moment (the roster's highlight, the
+ * Overview, the gate's guard, the emergency roll). Staff who left the
+ * school are not on duty, whatever the roster still says.
  *
  * Returns: (transfer full): the #NtDuty rows whose shift covers @at_time,
  *   by post name and person name
@@ -678,7 +757,8 @@ nt_roster_on_duty (NtStore     *store,
   g_return_val_if_fail (at_time != NULL, NULL);
 
   stmt = nt_store_prepare (store,
-                           DUTY_SELECT "WHERE " DUTY_COVERS_NOW " ORDER BY p.name, s.name_key, d.id", error);
+                           DUTY_SELECT "WHERE s.active = 1 AND " DUTY_COVERS_NOW " "
+                           "ORDER BY p.name, s.name_key, d.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, at_time, -1, SQLITE_TRANSIENT);
@@ -689,5 +769,68 @@ nt_roster_on_duty (NtStore     *store,
       g_list_store_append (list, d);
     }
   sqlite3_reset (stmt);
+  return g_steal_pointer (&list);
+}
+
+/**
+ * nt_roster_duty_counts:
+ *
+ * How the duties of a period are shared: each person who stood a duty or
+ * could have (active, of a role some active post takes), in name order,
+ * with shifts, nights (a night shift, or one crossing midnight), shifts
+ * starting on a Saturday or Sunday, and minutes on duty. The duty counts
+ * report and the Duty roster section both show this.
+ *
+ * Returns: (transfer full): a #GListStore of #NtDutyCount
+ */
+GListStore *
+nt_roster_duty_counts (NtStore     *store,
+                       const char  *from_date,
+                       const char  *to_date,
+                       GError     **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (NT_TYPE_DUTY_COUNT);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (NT_IS_STORE (store), NULL);
+
+  stmt = nt_store_prepare (store,
+                           "SELECT s.id, s.full_name, s.role, count (d.id), "
+                           "  ifnull (sum (sh.is_night = 1 OR sh.end_time <= sh.start_time), 0), "
+                           "  ifnull (sum (strftime ('%w', d.date) IN ('0', '6')), 0), "
+                           "  ifnull (sum (((CAST (substr (sh.end_time, 1, 2) AS INTEGER) * 60 "
+                           "                 + CAST (substr (sh.end_time, 4, 2) AS INTEGER)) "
+                           "    - (CAST (substr (sh.start_time, 1, 2) AS INTEGER) * 60 "
+                           "       + CAST (substr (sh.start_time, 4, 2) AS INTEGER)) + 1440) % 1440), 0) "
+                           "FROM staff s LEFT JOIN duties d ON d.staff_id = s.id AND d.date BETWEEN ?1 AND ?2 "
+                           "LEFT JOIN shift_templates sh ON sh.id = d.shift_id "
+                           "WHERE d.id IS NOT NULL OR (s.active = 1 AND EXISTS (SELECT 1 FROM posts p "
+                           "  WHERE p.active = 1 AND (p.roles = '' "
+                           "    OR ',' || replace (p.roles, ' ', '') || ',' LIKE '%,' || s.role || ',%'))) "
+                           "GROUP BY s.id ORDER BY s.name_key, s.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, from_date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to_date, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(NtDutyCount) c = g_object_new (NT_TYPE_DUTY_COUNT, NULL);
+
+      c->staff_id = sqlite3_column_int64 (stmt, 0);
+      c->staff_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      c->role = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      c->shifts = sqlite3_column_int (stmt, 3);
+      c->nights = sqlite3_column_int (stmt, 4);
+      c->weekends = sqlite3_column_int (stmt, 5);
+      c->minutes = sqlite3_column_int (stmt, 6);
+      g_list_store_append (list, c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      nt_store_set_error (store, error, "duty counts");
+      return NULL;
+    }
   return g_steal_pointer (&list);
 }

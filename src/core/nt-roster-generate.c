@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "nt-access.h"
 #include "nt-date.h"
 #include "nt-error.h"
 #include "nt-i18n.h"
@@ -502,6 +503,9 @@ nt_roster_generate (NtStore                *store,
   int month_first, month_last;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROSTER, error))
+    return FALSE;
   g_array_set_clear_func (duties, new_duty_clear);
 
   g.first = nt_roster_day_number (from_date);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nt-access.h"
 #include "nt-date.h"
 #include "nt-error.h"
 #include "nt-i18n.h"
@@ -65,6 +66,16 @@ static const NtRowField duty_fields[] = {
 };
 NT_DEFINE_ROW_TYPE (NtDuty, nt_duty, duty_fields)
 
+static const NtRowField availability_fields[] = {
+  NT_ROW_PROPERTY (NtAvailability, id, "id", INT64),
+  NT_ROW_PROPERTY (NtAvailability, staff_name, "staff-name", STRING),
+  NT_ROW_PROPERTY (NtAvailability, kind, "kind", STRING),
+  NT_ROW_PROPERTY (NtAvailability, value, "value", INT),
+  NT_ROW_OWNED_STRING (NtAvailability, from_date),
+  NT_ROW_OWNED_STRING (NtAvailability, to_date),
+};
+NT_DEFINE_ROW_TYPE (NtAvailability, nt_availability, availability_fields)
+
 static const NtRowField problem_fields[] = {
   NT_ROW_PROPERTY (NtRosterProblem, kind, "kind", INT),
   NT_ROW_PROPERTY (NtRosterProblem, date, "date", STRING),
@@ -81,6 +92,8 @@ static const NtRowField count_fields[] = {
   NT_ROW_PROPERTY (NtDutyCount, shifts, "shifts", INT),
   NT_ROW_PROPERTY (NtDutyCount, nights, "nights", INT),
   NT_ROW_PROPERTY (NtDutyCount, weekends, "weekends", INT),
+  NT_ROW_PROPERTY (NtDutyCount, minutes, "minutes", INT),
+  NT_ROW_OWNED_STRING (NtDutyCount, role),
 };
 NT_DEFINE_ROW_TYPE (NtDutyCount, nt_duty_count, count_fields)
 
@@ -537,6 +550,9 @@ nt_roster_post_add (NtStore            *store,
   g_return_val_if_fail (NT_IS_STORE (store), 0);
   g_return_val_if_fail (input != NULL, 0);
 
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROSTER, error))
+    return 0;
+
   if (!write_post (store,
                    "INSERT INTO posts (name, building_id, staffed_from, staffed_to, people, roles, night_gender) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", 0, input, error))
@@ -569,6 +585,9 @@ nt_roster_post_update (NtStore            *store,
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
   g_return_val_if_fail (input != NULL, FALSE);
 
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROSTER, error))
+    return FALSE;
+
   if (!row_exists (store, "SELECT 1 FROM posts WHERE id = ?1", post_id))
     {
       g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND, _("The post no longer exists; nothing was saved."));
@@ -588,6 +607,9 @@ nt_roster_post_set_active (NtStore  *store,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROSTER, error))
+    return FALSE;
 
   if (!row_exists (store, "SELECT 1 FROM posts WHERE id = ?1", post_id))
     {
@@ -732,6 +754,9 @@ nt_roster_shift_add (NtStore             *store,
   g_return_val_if_fail (NT_IS_STORE (store), 0);
   g_return_val_if_fail (input != NULL, 0);
 
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROSTER, error))
+    return 0;
+
   if (!write_shift (store,
                     "INSERT INTO shift_templates (name, start_time, end_time, is_night, post_ids) "
                     "VALUES (?1, ?2, ?3, ?4, ?5)", 0, input, error))
@@ -747,6 +772,9 @@ nt_roster_shift_update (NtStore             *store,
 {
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
   g_return_val_if_fail (input != NULL, FALSE);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROSTER, error))
+    return FALSE;
 
   if (!row_exists (store, "SELECT 1 FROM shift_templates WHERE id = ?1", shift_id))
     {
@@ -846,6 +874,9 @@ nt_roster_availability_add (NtStore     *store,
 
   g_return_val_if_fail (NT_IS_STORE (store), 0);
 
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROSTER, error))
+    return 0;
+
   if (!row_exists (store, "SELECT 1 FROM staff WHERE id = ?1", staff_id))
     {
       g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND, _("The staff member does not exist; nothing was saved."));
@@ -913,6 +944,9 @@ nt_roster_availability_remove (NtStore  *store,
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
 
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROSTER, error))
+    return FALSE;
+
   if (!row_exists (store, "SELECT 1 FROM staff_availability WHERE id = ?1", availability_id))
     {
       g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND, _("The availability no longer exists; nothing was changed."));
@@ -926,4 +960,61 @@ nt_roster_availability_remove (NtStore  *store,
     return FALSE;
   nt_store_emit_changed (store, "staff_availability");
   return TRUE;
+}
+
+/**
+ * nt_roster_availability_list:
+ *
+ * Returns: (transfer full): every #NtAvailability of the active staff, by
+ *   name, then by date
+ */
+GListStore *
+nt_roster_availability_list (NtStore  *store,
+                             GError  **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (NT_TYPE_AVAILABILITY);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (NT_IS_STORE (store), NULL);
+
+  stmt = nt_store_prepare (store,
+                           "SELECT a.id, a.staff_id, s.full_name, a.kind, a.from_date, a.to_date, ifnull (a.value, 0) "
+                           "FROM staff_availability a JOIN staff s ON s.id = a.staff_id WHERE s.active = 1 "
+                           "ORDER BY s.name_key, a.from_date, a.id", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(NtAvailability) a = g_object_new (NT_TYPE_AVAILABILITY, NULL);
+
+      a->id = sqlite3_column_int64 (stmt, 0);
+      a->staff_id = sqlite3_column_int64 (stmt, 1);
+      a->staff_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      a->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      a->from_date = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      a->to_date = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      a->value = sqlite3_column_int (stmt, 6);
+      g_list_store_append (list, a);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&list);
+}
+
+/**
+ * nt_roster_availability_kind_label:
+ *
+ * Returns: the kind of availability as the window shows it
+ */
+const char *
+nt_roster_availability_kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "day_off") == 0)
+    return _("Day off");
+  if (g_strcmp0 (kind, "leave") == 0)
+    return _("On leave");
+  if (g_strcmp0 (kind, "never_nights") == 0)
+    return _("Never nights");
+  if (g_strcmp0 (kind, "max_nights") == 0)
+    return _("Most nights a month");
+  return kind;
 }

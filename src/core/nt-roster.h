@@ -69,6 +69,7 @@ struct _NtDuty
   char     *date;             /* the date the shift starts on */
   gboolean  locked;
   char     *note;
+  gint64    building_id;      /* the post's building, 0 when none */
 };
 
 typedef enum
@@ -79,6 +80,22 @@ typedef enum
   NT_ROSTER_PROBLEM_SHORT_REST,   /* too little rest between two duties */
   NT_ROSTER_PROBLEM_UNFILLED,     /* the generator found nobody for a shift */
 } NtRosterProblemKind;
+
+/* A day off, a leave, "never nights" or a monthly maximum of nights. */
+#define NT_TYPE_AVAILABILITY (nt_availability_get_type ())
+G_DECLARE_FINAL_TYPE (NtAvailability, nt_availability, NT, AVAILABILITY, GObject)
+
+struct _NtAvailability
+{
+  GObject   parent_instance;
+  gint64    id;
+  gint64    staff_id;
+  char     *staff_name;
+  char     *kind;             /* "day_off", "leave", "never_nights", "max_nights" */
+  char     *from_date;        /* ISO or NULL */
+  char     *to_date;          /* ISO or NULL */
+  int       value;            /* max_nights: the nights a month */
+};
 
 /* One problem of a roster; fields that do not apply are 0 or NULL. */
 #define NT_TYPE_ROSTER_PROBLEM (nt_roster_problem_get_type ())
@@ -132,6 +149,8 @@ struct _NtDutyCount
   int       nights;
   int       weekends;         /* shifts on Saturdays, Sundays and holidays */
   gboolean  night_eligible;   /* could stand at least one night shift */
+  char     *role;             /* nt_roster_duty_counts() only */
+  int       minutes;          /* nt_roster_duty_counts() only: time on duty */
 };
 
 #define NT_TYPE_ROSTER_REPORT (nt_roster_report_get_type ())
@@ -206,6 +225,9 @@ gint64      nt_roster_availability_add (NtStore             *store,
 gboolean    nt_roster_availability_remove (NtStore          *store,
                                         gint64               availability_id,
                                         GError             **error);
+GListStore *nt_roster_availability_list (NtStore            *store,
+                                        GError             **error);
+const char *nt_roster_availability_kind_label (const char   *kind);
 
 gboolean    nt_roster_time_parse       (const char          *text,
                                         gboolean             allow_24,
@@ -246,6 +268,10 @@ GListStore *nt_roster_grid             (NtStore             *store,
                                         GError             **error);
 GListStore *nt_roster_on_duty          (NtStore             *store,
                                         const char          *at_time,
+                                        GError             **error);
+GListStore *nt_roster_duty_counts      (NtStore             *store,
+                                        const char          *from_date,
+                                        const char          *to_date,
                                         GError             **error);
 
 /* ----- generating -------------------------------------------------------- */

@@ -1,6 +1,7 @@
 /* nt-school.c */
 #define G_LOG_DOMAIN "nt-school"
 
+#include "nt-access.h"
 #include "nt-error.h"
 #include "nt-i18n.h"
 #include "nt-school.h"
@@ -146,6 +147,9 @@ nt_classes_add (NtStore     *store,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (NT_IS_STORE (store), 0);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_STUDENTS, error))
+    return 0;
 
   if (grade < 1 || grade > 12)
     {

@@ -1,6 +1,7 @@
 /* nt-staff.c */
 #define G_LOG_DOMAIN "nt-staff"
 
+#include "nt-access.h"
 #include "nt-error.h"
 #include "nt-i18n.h"
 #include "nt-staff.h"
@@ -191,6 +192,9 @@ nt_staff_add (NtStore             *store,
 
   g_return_val_if_fail (NT_IS_STORE (store), 0);
   g_return_val_if_fail (input != NULL, 0);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_STAFF, error))
+    return 0;
 
   if (nt_str_empty (input->code) || nt_str_empty (input->full_name))
     {

@@ -678,7 +678,11 @@ void
 nt_store_rollback (NtStore *self)
 {
   g_return_if_fail (NT_IS_STORE (self));
-  g_return_if_fail (self->tx_depth > 0);
+
+  /* A failed nt_store_commit() (a full disk) has rolled back already; the
+   * caller's usual "write || commit fails → rollback" finds nothing left. */
+  if (self->tx_depth == 0)
+    return;
 
   if (self->tx_depth == 1)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);

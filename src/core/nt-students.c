@@ -4,6 +4,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "nt-access.h"
+#include "nt-bulk.h"
 #include "nt-date.h"
 #include "nt-error.h"
 #include "nt-i18n.h"
@@ -401,6 +403,9 @@ nt_students_save (NtStore     *store,
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
   g_return_val_if_fail (NT_IS_STUDENT (student), FALSE);
 
+  if (!nt_access_require (store, NT_PERM_MANAGE_STUDENTS, error))
+    return FALSE;
+
   if (!nt_students_validate (store, student, field_errors, error))
     return FALSE;
   if (!write_student (store, student, FALSE, error))
@@ -448,14 +453,11 @@ nt_students_update_unchecked (NtStore    *store,
 
 /* ----- writing many ----------------------------------------------------- */
 
-/* Every statement that writes students opens a statement savepoint (the
- * triggers may abort it), and at each savepoint FTS5 writes out what it has
- * gathered as a new index segment: one segment per student, four with the
- * prefix indexes, merged again and again. Written one statement a row, an
- * import of 10,000 students spent three quarters of its time there. A batch
- * stages the rows in a temporary table and writes them with one INSERT …
- * SELECT and one UPDATE … FROM: the same triggers run for every row (audit
- * and search index unchanged), but FTS5 flushes once. */
+/* A batch stages its students in a temporary table and writes the new ones
+ * with one INSERT … SELECT, their insert triggers done in bulk afterwards
+ * (nt-bulk.c: the same audit rows and search index, a fraction of the
+ * time), and the ones that exist with one UPDATE … FROM, their triggers
+ * on: one statement, so FTS5 writes one index segment, not one a row. */
 
 #define BATCH_ROWS 5000
 
@@ -471,20 +473,12 @@ struct _NtStudentsBatch
   guint      n_done;   /* students written by earlier flushes */
 };
 
-static gboolean
-batch_clear (NtStudentsBatch  *self,
-             GError          **error)
-{
-  g_ptr_array_set_size (self->staged, 0);
-  return nt_store_exec (self->store, "DELETE FROM temp.nt_students_batch", error);
-}
-
 /**
  * nt_students_batch_new:
  *
  * Starts writing many students that are known to be right (an import
  * validated as a whole), as nt_students_insert_unchecked() and
- * nt_students_update_unchecked() would one by one, but in a few statements.
+ * nt_students_update_unchecked() would one by one, but much faster.
  * Use it inside a transaction; end with nt_students_batch_flush().
  *
  * Returns: (transfer full): the batch, or %NULL with @error set
@@ -500,12 +494,6 @@ nt_students_batch_new (NtStore  *store,
   self = g_new0 (NtStudentsBatch, 1);
   self->store = g_object_ref (store);
   self->staged = g_ptr_array_new_with_free_func (g_object_unref);
-  /* n is the place in the batch; id is NULL for a new student. */
-  if (!nt_store_exec (store,
-                      "CREATE TEMP TABLE IF NOT EXISTS nt_students_batch (n INTEGER PRIMARY KEY, id INTEGER, "
-                      BATCH_COLUMNS ")", error) ||
-      !batch_clear (self, error))
-    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -519,10 +507,47 @@ nt_students_batch_free (NtStudentsBatch *self)
   g_free (self);
 }
 
-/* After a batch statement failed: writes the staged rows one by one, to
- * name the student that cannot be written, then undoes them. */
+/* Fills temp.nt_students_batch with the staged students that are new
+ * (@new_ones TRUE) or not. */
+static gboolean
+batch_stage (NtStudentsBatch  *self,
+             gboolean          new_ones,
+             GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  /* id is the student's (NULL when new); n the place in the batch. */
+  if (!nt_store_exec (self->store,
+                      "CREATE TEMP TABLE IF NOT EXISTS nt_students_batch (n INTEGER PRIMARY KEY, id INTEGER, "
+                      BATCH_COLUMNS ")", error) ||
+      !nt_store_exec (self->store, "DELETE FROM temp.nt_students_batch", error))
+    return FALSE;
+  stmt = nt_store_prepare (self->store,
+                           "INSERT INTO temp.nt_students_batch (n, id, " BATCH_COLUMNS ") VALUES (?21, ?1, ?2, "
+                           "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->staged->len; i++)
+    {
+      NtStudent *s = g_ptr_array_index (self->staged, i);
+
+      if ((s->id <= 0) != new_ones)
+        continue;
+      bind_student (stmt, s);
+      sqlite3_bind_int (stmt, 21, (int) i);
+      if (!nt_store_step_done (self->store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* After a batch statement failed: writes the staged students (the new
+ * ones or the others) one by one, to name the one that cannot be written,
+ * then undoes them. */
 static guint
 batch_find_failed (NtStudentsBatch  *self,
+                   gboolean          new_ones,
                    GError          **error)
 {
   guint failed = G_MAXUINT;
@@ -535,6 +560,8 @@ batch_find_failed (NtStudentsBatch  *self,
       gint64 id = s->id;
       g_autoptr(GError) row_error = NULL;
 
+      if ((s->id <= 0) != new_ones)
+        continue;
       if (!write_student (self->store, s, FALSE, &row_error))
         {
           g_clear_error (error);
@@ -548,21 +575,115 @@ batch_find_failed (NtStudentsBatch  *self,
   return failed;
 }
 
+/* The staged students that exist already, with one UPDATE … FROM; their
+ * triggers run for every row, but FTS5 flushes once. */
+static gboolean
+batch_update (NtStudentsBatch  *self,
+              guint            *failed,
+              GError          **error)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->staged->len; i++)
+    n += NT_STUDENT (g_ptr_array_index (self->staged, i))->id > 0;
+  if (n == 0)
+    return TRUE;
+  if (!batch_stage (self, FALSE, error))
+    return FALSE;
+  if (!nt_store_exec (self->store,
+                      "UPDATE main.students SET code = b.code, personal_id = b.personal_id, "
+                      "full_name = b.full_name, name_key = b.name_key, search_text = b.search_text, "
+                      "gender = b.gender, birth_date = b.birth_date, class_id = b.class_id, "
+                      "ethnicity = b.ethnicity, home_address = b.home_address, home_commune = b.home_commune, "
+                      "guardian_name = b.guardian_name, guardian_phone = b.guardian_phone, "
+                      "boarding = b.boarding, priority = b.priority, health_notes = b.health_notes, "
+                      "active = b.active, left_on = b.left_on, left_reason = b.left_reason "
+                      "FROM temp.nt_students_batch AS b WHERE main.students.id = b.id",
+                      error))
+    {
+      *failed = batch_find_failed (self, FALSE, error);
+      return FALSE;
+    }
+  return nt_store_exec (self->store, "DELETE FROM temp.nt_students_batch", error);
+}
+
+/* The staged students that are new, with one INSERT … SELECT while the
+ * insert triggers are suspended; each gets its id. */
+static gboolean
+batch_insert (NtStudentsBatch  *self,
+              guint            *failed,
+              GError          **error)
+{
+  g_autoptr(NtBulkTriggers) triggers = NULL;
+  sqlite3_stmt *stmt;
+  gint64 last_id;
+  guint n = 0;
+  int rc;
+
+  for (guint i = 0; i < self->staged->len; i++)
+    n += NT_STUDENT (g_ptr_array_index (self->staged, i))->id <= 0;
+  if (n == 0)
+    return TRUE;
+  if (!batch_stage (self, TRUE, error))
+    return FALSE;
+
+  /* Without AUTOINCREMENT a new rowid is the largest one plus one, and in
+   * this transaction only this batch adds students: the new students are
+   * exactly those above the largest id now. */
+  last_id = nt_store_count (self->store, "SELECT coalesce(max(id), 0) FROM main.students");
+  triggers = nt_bulk_suspend_insert_triggers (self->store, "students", error);
+  if (triggers == NULL)
+    return FALSE;
+  if (!nt_store_exec (self->store,
+                      "INSERT INTO main.students (" BATCH_COLUMNS ") SELECT " BATCH_COLUMNS " "
+                      "FROM temp.nt_students_batch ORDER BY n", error))
+    {
+      /* Named by writing them one by one, inside the savepoint that the
+       * caller rolls back. */
+      *failed = batch_find_failed (self, TRUE, error);
+      return FALSE;
+    }
+  if (!nt_bulk_resume_insert_triggers (self->store, triggers, last_id, error))
+    return FALSE;
+
+  /* The new ids, found by the code (unique). */
+  stmt = nt_store_prepare (self->store,
+                           "SELECT b.n, s.id FROM temp.nt_students_batch b "
+                           "JOIN main.students s ON s.code = b.code", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 i = sqlite3_column_int64 (stmt, 0);
+
+      if (i >= 0 && i < self->staged->len)
+        NT_STUDENT (g_ptr_array_index (self->staged, i))->id = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      nt_store_set_error (self->store, error, _("save the change"));
+      return FALSE;
+    }
+  return nt_store_exec (self->store, "DELETE FROM temp.nt_students_batch", error);
+}
+
 /**
  * nt_students_batch_flush:
  * @failed: (out) (optional): on error, the place (counted from 0 over every
  *   student added to the batch) of the student that could not be written,
  *   or %G_MAXUINT when none can be named
  *
- * Writes the students added so far; new ones get their id.
+ * Writes the students added so far; new ones get their id. On error
+ * nothing of them is written and the new ones have id 0 again.
  */
 gboolean
 nt_students_batch_flush (NtStudentsBatch  *self,
                          guint            *failed,
                          GError          **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean ok;
+  g_autoptr(GArray) new_ones = NULL;
+  guint i = G_MAXUINT;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
@@ -571,56 +692,26 @@ nt_students_batch_flush (NtStudentsBatch  *self,
   if (self->staged->len == 0)
     return TRUE;
 
+  new_ones = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint k = 0; k < self->staged->len; k++)
+    if (NT_STUDENT (g_ptr_array_index (self->staged, k))->id <= 0)
+      g_array_append_val (new_ones, k);
+
   if (!nt_store_begin (self->store, error))
     return FALSE;
-  ok = nt_store_exec (self->store,
-                      "UPDATE main.students SET code = b.code, personal_id = b.personal_id, "
-                      "full_name = b.full_name, name_key = b.name_key, search_text = b.search_text, "
-                      "gender = b.gender, birth_date = b.birth_date, class_id = b.class_id, "
-                      "ethnicity = b.ethnicity, home_address = b.home_address, home_commune = b.home_commune, "
-                      "guardian_name = b.guardian_name, guardian_phone = b.guardian_phone, "
-                      "boarding = b.boarding, priority = b.priority, health_notes = b.health_notes, "
-                      "active = b.active, left_on = b.left_on, left_reason = b.left_reason "
-                      "FROM temp.nt_students_batch AS b WHERE b.id IS NOT NULL AND main.students.id = b.id",
-                      error) &&
-       nt_store_exec (self->store,
-                      "INSERT INTO main.students (" BATCH_COLUMNS ") SELECT " BATCH_COLUMNS " "
-                      "FROM temp.nt_students_batch WHERE id IS NULL ORDER BY n", error);
-  if (!ok)
+  if (!batch_update (self, &i, error) || !batch_insert (self, &i, error) ||
+      !nt_store_commit (self->store, error))
     {
-      guint i;
-
       nt_store_rollback (self->store);
-      i = batch_find_failed (self, error);
+      for (guint k = 0; k < new_ones->len; k++)
+        NT_STUDENT (g_ptr_array_index (self->staged, g_array_index (new_ones, guint, k)))->id = 0;
       if (failed && i != G_MAXUINT)
         *failed = self->n_done + i;
       return FALSE;
     }
 
-  /* The new ids, found by the code (unique). */
-  stmt = nt_store_prepare (self->store,
-                           "SELECT b.n, s.id FROM temp.nt_students_batch b "
-                           "JOIN main.students s ON s.code = b.code WHERE b.id IS NULL", error);
-  if (stmt == NULL)
-    {
-      nt_store_rollback (self->store);
-      return FALSE;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 n = sqlite3_column_int64 (stmt, 0);
-
-      if (n >= 0 && n < self->staged->len)
-        NT_STUDENT (g_ptr_array_index (self->staged, n))->id = sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-
   self->n_done += self->staged->len;
-  if (!batch_clear (self, error) || !nt_store_commit (self->store, error))
-    {
-      nt_store_rollback (self->store);
-      return FALSE;
-    }
+  g_ptr_array_set_size (self->staged, 0);
   return TRUE;
 }
 
@@ -639,25 +730,12 @@ nt_students_batch_add (NtStudentsBatch  *self,
                        guint            *failed,
                        GError          **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (NT_IS_STUDENT (student), FALSE);
 
   if (failed)
     *failed = G_MAXUINT;
-  stmt = nt_store_prepare (self->store,
-                           "INSERT INTO temp.nt_students_batch (n, id, " BATCH_COLUMNS ") VALUES (?21, ?1, ?2, "
-                           "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_student (stmt, student);
-  sqlite3_bind_int (stmt, 21, (int) self->staged->len);
-  if (!nt_store_step_done (self->store, stmt, error))
-    return FALSE;
   g_ptr_array_add (self->staged, g_object_ref (student));
-
   return self->staged->len < BATCH_ROWS || nt_students_batch_flush (self, failed, error);
 }
 
@@ -700,6 +778,9 @@ nt_students_mark_left (NtStore     *store,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_STUDENTS, error))
+    return FALSE;
 
   if (day == NULL)
     {
@@ -754,6 +835,9 @@ nt_students_return (NtStore  *store,
 {
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
 
+  if (!nt_access_require (store, NT_PERM_MANAGE_STUDENTS, error))
+    return FALSE;
+
   if (!exec_for_id (store,
                     "UPDATE students SET active = 1, left_on = NULL, left_reason = '' WHERE id = ?1",
                     id, error))
@@ -806,6 +890,9 @@ nt_students_delete (NtStore  *store,
 {
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
 
+  if (!nt_access_require (store, NT_PERM_DELETE, error))
+    return FALSE;
+
   if (nt_students_has_history (store, id))
     {
       g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
@@ -826,6 +913,9 @@ nt_students_restore (NtStore    *store,
 {
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
   g_return_val_if_fail (NT_IS_STUDENT (student) && student->id > 0, FALSE);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_STUDENTS, error))
+    return FALSE;
 
   if (!write_student (store, student, TRUE, error))
     return FALSE;

@@ -743,6 +743,13 @@ typedef struct
   guint       style;
   gboolean    has_formula;
   char        shared_si[16];
+  /* the parse */
+  xmlParserCtxtPtr ctxt;
+  GCancellable    *cancellable;
+  guint            rows_since_check;
+  gboolean         ok;         /* FALSE once @error is set */
+  gboolean         cancelled;
+  GError         **error;
 } SheetState;
 
 static gboolean
@@ -909,10 +916,37 @@ end_row (SheetState *st)
   st->row_open = FALSE;
 }
 
+/* The value of attribute @name in SAX2's attributes (five pointers each:
+ * local name, prefix, URI, value, end of value), copied into @buffer (cut
+ * at its size); FALSE when absent. No allocation: this runs for every cell. */
 static gboolean
-start_row (SheetState        *st,
-           xmlTextReaderPtr   reader,
-           GError           **error)
+sax_attr (const xmlChar **attributes,
+          int             n,
+          const char     *name,
+          char           *buffer,
+          gsize           size)
+{
+  for (int i = 0; i < n; i++)
+    {
+      const xmlChar **a = attributes + 5 * i;
+
+      if (strcmp ((const char *) a[0], name) == 0)
+        {
+          gsize len = MIN ((gsize) (a[4] - a[3]), size - 1);
+
+          memcpy (buffer, a[3], len);
+          buffer[len] = '\0';
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+start_row (SheetState     *st,
+           const xmlChar **attributes,
+           int             n_attributes,
+           GError        **error)
 {
   char r[24];
 
@@ -920,7 +954,7 @@ start_row (SheetState        *st,
   st->row_open = TRUE;
   st->row_has_cell = FALSE;
   st->column = 0;
-  st->row_from_attr = get_attr (reader, "r", r, sizeof r);
+  st->row_from_attr = sax_attr (attributes, n_attributes, "r", r, sizeof r);
   if (st->row_from_attr)
     {
       guint64 n = g_ascii_strtoull (r, NULL, 10);
@@ -940,8 +974,9 @@ start_row (SheetState        *st,
 }
 
 static void
-start_cell (SheetState       *st,
-            xmlTextReaderPtr  reader)
+start_cell (SheetState     *st,
+            const xmlChar **attributes,
+            int             n_attributes)
 {
   st->in_c = TRUE;
   st->in_v = st->in_f = st->in_is = st->in_t = FALSE;
@@ -956,36 +991,49 @@ start_cell (SheetState       *st,
   g_string_truncate (st->formula, 0);
   g_string_truncate (st->inline_text, 0);
 
-  /* One pass over the attributes: this runs for every cell. */
-  if (xmlTextReaderMoveToFirstAttribute (reader) != 1)
-    return;
-  do
+  /* One pass over the attributes: r, t and s, whatever their prefix. */
+  for (int i = 0; i < n_attributes; i++)
     {
-      const char *name = local_name (reader);
-      const char *value = (const char *) xmlTextReaderConstValue (reader);
+      const xmlChar **a = attributes + 5 * i;
+      const char *name = (const char *) a[0];
+      gsize len = a[4] - a[3];
 
-      if (value == NULL || name[0] == '\0' || name[1] != '\0')
+      if (name[0] == '\0' || name[1] != '\0')
         continue;
       if (name[0] == 'r')
-        g_strlcpy (st->ref, value, sizeof st->ref);
+        {
+          len = MIN (len, sizeof st->ref - 1);
+          memcpy (st->ref, a[3], len);
+          st->ref[len] = '\0';
+        }
       else if (name[0] == 't')
-        g_strlcpy (st->type, value, sizeof st->type);
+        {
+          len = MIN (len, sizeof st->type - 1);
+          memcpy (st->type, a[3], len);
+          st->type[len] = '\0';
+        }
       else if (name[0] == 's')
-        st->style = (guint) MIN (g_ascii_strtoull (value, NULL, 10), G_MAXUINT);
+        {
+          char number[24];
+
+          len = MIN (len, sizeof number - 1);
+          memcpy (number, a[3], len);
+          number[len] = '\0';
+          st->style = (guint) MIN (g_ascii_strtoull (number, NULL, 10), G_MAXUINT);
+        }
     }
-  while (xmlTextReaderMoveToNextAttribute (reader) == 1);
-  xmlTextReaderMoveToElement (reader);
 }
 
 static void
-add_merge (SheetState       *st,
-           xmlTextReaderPtr  reader)
+add_merge (SheetState     *st,
+           const xmlChar **attributes,
+           int             n_attributes)
 {
   char ref[64];
   char *colon;
   guint c1, r1, c2, r2;
 
-  if (!get_attr (reader, "ref", ref, sizeof ref))
+  if (!sax_attr (attributes, n_attributes, "ref", ref, sizeof ref))
     return;
   colon = strchr (ref, ':');
   if (colon == NULL)
@@ -993,6 +1041,146 @@ add_merge (SheetState       *st,
   *colon = '\0';
   if (parse_ref (ref, &c1, &r1) && parse_ref (colon + 1, &c2, &r2) && c1 && r1 && c2 && r2)
     nt_table_add_merge (st->book->table, MIN (r1, r2), MIN (c1, c2), MAX (r1, r2), MAX (c1, c2));
+}
+
+/* Stops the parse once a cell was found wrong (the error is set). */
+static void
+sheet_check (SheetState *st,
+             gboolean    ok)
+{
+  if (!ok && st->ok)
+    {
+      st->ok = FALSE;
+      xmlStopParser (st->ctxt);
+    }
+}
+
+/* The sheet is read with libxml2's SAX2 callbacks: no node is made for any
+ * element, and the text of a cell goes straight into one of three buffers
+ * used again for every cell. */
+static void
+sheet_start_element (void           *data,
+                     const xmlChar  *localname,
+                     const xmlChar  *prefix,
+                     const xmlChar  *uri,
+                     int             n_namespaces,
+                     const xmlChar **namespaces,
+                     int             n_attributes,
+                     int             n_defaulted,
+                     const xmlChar **attributes)
+{
+  SheetState *st = data;
+  const char *name = (const char *) localname;
+
+  if (!st->ok || st->cancelled)
+    return;
+  if (st->in_c)
+    {
+      if (strcmp (name, "v") == 0)
+        st->in_v = TRUE;
+      else if (strcmp (name, "f") == 0)
+        {
+          char t[16];
+
+          st->has_formula = TRUE;
+          st->in_f = TRUE;
+          if (sax_attr (attributes, n_attributes, "t", t, sizeof t) && strcmp (t, "shared") == 0
+              && !sax_attr (attributes, n_attributes, "si", st->shared_si, sizeof st->shared_si))
+            st->shared_si[0] = '\0';
+        }
+      else if (strcmp (name, "is") == 0)
+        st->in_is = TRUE;
+      else if (st->in_is && strcmp (name, "t") == 0)
+        st->in_t = TRUE;
+      else if (st->in_is && strcmp (name, "rPh") == 0)
+        st->rph_depth++;   /* phonetic guide text is not part of the value */
+      else if (strcmp (name, "c") == 0)
+        {
+          /* A cell inside a cell: only a broken file does that. */
+          gboolean ok = finish_cell (st, st->error);
+
+          sheet_check (st, ok);
+          if (ok)
+            start_cell (st, attributes, n_attributes);
+        }
+    }
+  else if (strcmp (name, "c") == 0)
+    {
+      if (st->row_open)   /* a cell outside any row has no place */
+        start_cell (st, attributes, n_attributes);
+    }
+  else if (strcmp (name, "row") == 0)
+    {
+      sheet_check (st, start_row (st, attributes, n_attributes, st->error));
+      if (st->ok && ++st->rows_since_check >= CANCEL_CHECK_ROWS)
+        {
+          st->rows_since_check = 0;
+          if (g_cancellable_is_cancelled (st->cancellable))
+            {
+              st->cancelled = TRUE;
+              xmlStopParser (st->ctxt);
+            }
+        }
+    }
+  else if (strcmp (name, "mergeCell") == 0)
+    add_merge (st, attributes, n_attributes);
+}
+
+static void
+sheet_end_element (void          *data,
+                   const xmlChar *localname,
+                   const xmlChar *prefix,
+                   const xmlChar *uri)
+{
+  SheetState *st = data;
+  const char *name = (const char *) localname;
+
+  if (!st->ok || st->cancelled)
+    return;
+  if (st->in_c && strcmp (name, "c") == 0)
+    sheet_check (st, finish_cell (st, st->error));
+  else if (strcmp (name, "v") == 0)
+    st->in_v = FALSE;
+  else if (strcmp (name, "f") == 0)
+    st->in_f = FALSE;
+  else if (strcmp (name, "is") == 0)
+    st->in_is = FALSE;
+  else if (strcmp (name, "t") == 0)
+    st->in_t = FALSE;
+  else if (strcmp (name, "rPh") == 0 && st->rph_depth > 0)
+    st->rph_depth--;
+  else if (strcmp (name, "row") == 0)
+    {
+      if (st->in_c)
+        sheet_check (st, finish_cell (st, st->error));
+      if (st->ok)
+        end_row (st);
+    }
+}
+
+static void
+sheet_characters (void          *data,
+                  const xmlChar *text,
+                  int            len)
+{
+  SheetState *st = data;
+
+  if (!st->ok || st->cancelled || !st->in_c)
+    return;
+  if (st->in_v)
+    g_string_append_len (st->value, (const char *) text, len);
+  else if (st->in_f)
+    g_string_append_len (st->formula, (const char *) text, len);
+  else if (st->in_is && st->in_t && st->rph_depth == 0)
+    g_string_append_len (st->inline_text, (const char *) text, len);
+}
+
+static void
+sheet_ignore_error (void        *data,
+                    xmlErrorPtr  error)
+{
+  /* The parser's state says that the part is bad; libxml2's own words
+   * would only go to stderr. */
 }
 
 static gboolean
@@ -1003,15 +1191,23 @@ read_sheet (Book          *book,
             GError       **error)
 {
   SheetState st = { 0 };
-  GsfInput *input = NULL;
-  gboolean damaged = FALSE;
-  xmlTextReaderPtr reader = open_xml (book, path, &input, &damaged);
-  gboolean ok = TRUE;
-  guint rows_since_check = 0;
-  int ret = 0;
+  xmlSAXHandler sax;
+  gboolean damaged = FALSE, well_formed;
+  GsfInput *input = open_part (book, path, &damaged);
 
-  if (reader == NULL)
+  if (input == NULL)
     return fail_damaged (book, path, error);
+
+  memset (&sax, 0, sizeof sax);
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = sheet_start_element;
+  sax.endElementNs = sheet_end_element;
+  sax.characters = sheet_characters;
+  sax.ignorableWhitespace = sheet_characters;
+  sax.cdataBlock = sheet_characters;
+  sax.serror = sheet_ignore_error;
+  /* No entity, DTD or network handlers: a workbook needs none of them, and
+   * a hostile one must not get them. */
 
   st.book = book;
   st.sheet_name = sheet_name;
@@ -1019,115 +1215,56 @@ read_sheet (Book          *book,
   st.formula = g_string_new (NULL);
   st.inline_text = g_string_new (NULL);
   st.shared_formulas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  while (ok && (ret = xmlTextReaderRead (reader)) == 1)
+  st.cancellable = cancellable;
+  st.error = error;
+  st.ok = TRUE;
+  st.ctxt = xmlCreatePushParserCtxt (&sax, &st, NULL, 0, path);
+  if (st.ctxt == NULL)
     {
-      int type = xmlTextReaderNodeType (reader);
-
-      if (type == XML_READER_TYPE_ELEMENT)
-        {
-          const char *name = local_name (reader);
-          gboolean empty = xmlTextReaderIsEmptyElement (reader);
-
-          if (st.in_c)
-            {
-              if (strcmp (name, "v") == 0)
-                st.in_v = !empty;
-              else if (strcmp (name, "f") == 0)
-                {
-                  char t[16];
-
-                  st.has_formula = TRUE;
-                  st.in_f = !empty;
-                  if (get_attr (reader, "t", t, sizeof t) && strcmp (t, "shared") == 0
-                      && !get_attr (reader, "si", st.shared_si, sizeof st.shared_si))
-                    st.shared_si[0] = '\0';
-                }
-              else if (strcmp (name, "is") == 0)
-                st.in_is = !empty;
-              else if (st.in_is && strcmp (name, "t") == 0)
-                st.in_t = !empty;
-              else if (st.in_is && strcmp (name, "rPh") == 0 && !empty)
-                st.rph_depth++;
-              else if (strcmp (name, "c") == 0)
-                {
-                  /* A cell inside a cell: only a broken file does that. */
-                  ok = finish_cell (&st, error);
-                  if (ok)
-                    start_cell (&st, reader);
-                  if (ok && empty)
-                    ok = finish_cell (&st, error);
-                }
-            }
-          else if (strcmp (name, "c") == 0)
-            {
-              if (!st.row_open)
-                continue;   /* a cell outside any row has no place */
-              start_cell (&st, reader);
-              if (empty)
-                ok = finish_cell (&st, error);
-            }
-          else if (strcmp (name, "row") == 0)
-            {
-              ok = start_row (&st, reader, error);
-              if (ok && empty)
-                end_row (&st);
-              if (ok && ++rows_since_check >= CANCEL_CHECK_ROWS)
-                {
-                  rows_since_check = 0;
-                  if (g_cancellable_is_cancelled (cancellable))
-                    break;
-                }
-            }
-          else if (strcmp (name, "mergeCell") == 0)
-            add_merge (&st, reader);
-        }
-      else if (type == XML_READER_TYPE_END_ELEMENT)
-        {
-          const char *name = local_name (reader);
-
-          if (st.in_c && strcmp (name, "c") == 0)
-            ok = finish_cell (&st, error);
-          else if (strcmp (name, "v") == 0)
-            st.in_v = FALSE;
-          else if (strcmp (name, "f") == 0)
-            st.in_f = FALSE;
-          else if (strcmp (name, "is") == 0)
-            st.in_is = FALSE;
-          else if (strcmp (name, "t") == 0)
-            st.in_t = FALSE;
-          else if (strcmp (name, "rPh") == 0 && st.rph_depth > 0)
-            st.rph_depth--;
-          else if (strcmp (name, "row") == 0)
-            {
-              if (st.in_c)
-                ok = finish_cell (&st, error);
-              end_row (&st);
-            }
-        }
-      else if (st.in_c && is_text_node (type))
-        {
-          if (st.in_v)
-            append_value (st.value, reader);
-          else if (st.in_f)
-            append_value (st.formula, reader);
-          else if (st.in_is && st.in_t && st.rph_depth == 0)
-            append_value (st.inline_text, reader);
-        }
+      g_object_unref (input);
+      g_string_free (st.value, TRUE);
+      g_string_free (st.formula, TRUE);
+      g_string_free (st.inline_text, TRUE);
+      g_hash_table_unref (st.shared_formulas);
+      return fail_damaged (book, path, error);
     }
-  if (ok)
+  xmlCtxtUseOptions (st.ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+
+  /* The part inflated a piece at a time, each piece parsed at once. */
+  while (st.ok && !st.cancelled && st.ctxt->wellFormed && !st.ctxt->disableSAX)
+    {
+      gsf_off_t remaining = gsf_input_remaining (input);
+      gsize n = (gsize) MIN (remaining, 64 * 1024);
+      const guint8 *piece;
+
+      if (remaining <= 0)
+        break;
+      piece = gsf_input_read (input, n, NULL);
+      if (piece == NULL)
+        {
+          damaged = TRUE;
+          break;
+        }
+      xmlParseChunk (st.ctxt, (const char *) piece, (int) n, 0);
+    }
+  if (st.ok && !st.cancelled && !damaged)
+    xmlParseChunk (st.ctxt, NULL, 0, 1);
+  well_formed = st.ctxt->wellFormed && !damaged;
+
+  if (st.ok && !st.cancelled)
     end_row (&st);
-  close_xml (reader, input);
+  xmlFreeParserCtxt (st.ctxt);
+  g_object_unref (input);
   g_string_free (st.value, TRUE);
   g_string_free (st.formula, TRUE);
   g_string_free (st.inline_text, TRUE);
   g_hash_table_unref (st.shared_formulas);
 
-  if (!ok)
+  if (!st.ok)
     return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  if (ret != 0)
+  if (!well_formed)
     return fail_damaged (book, path, error);
   return TRUE;
 }

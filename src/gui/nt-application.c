@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "nt-application.h"
+#include "nt-backup.h"
 #include "nt-context.h"
 #include "nt-demo.h"
+#include "nt-signin-window.h"
 #include "nt-window.h"
 
 struct _NtApplication
@@ -63,8 +65,27 @@ show_open_error (NtApplication *self,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The day's automatic backup; a failure (a full disk) is said, not fatal. */
+static void
+on_daily_backup (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(NtApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = nt_backup_daily_finish (NT_STORE (source), result, &error);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (error != NULL && NT_IS_WINDOW (window))
+    {
+      g_autofree char *message = g_strdup_printf (_("Today's automatic backup failed: %s"), error->message);
+      nt_window_toast (NT_WINDOW (window), adw_toast_new (message));
+    }
+}
+
 /* The full check of the file runs while the window opens; until it has
- * passed nothing is written, and a damaged file closes the window. */
+ * passed nothing is written, and a damaged file closes the window. Once it
+ * has passed, the first start of the day makes the day's backup. */
 static void
 on_verified (GObject      *source,
              GAsyncResult *result,
@@ -75,7 +96,11 @@ on_verified (GObject      *source,
   GtkWindow *window;
 
   if (nt_store_verify_finish (NT_STORE (source), result, &error))
-    return;
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      nt_backup_daily_async (NT_STORE (source), now, NULL, on_daily_backup, g_object_ref (self));
+      return;
+    }
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   show_open_error (self, error);
   if (window != NULL)
@@ -109,9 +134,77 @@ nt_application_activate (GApplication *app)
   nt_context_restore_user (self->context);
 
   window = GTK_WINDOW (nt_window_new (GTK_APPLICATION (app), self->context));
-  gtk_window_present (window);
+  /* Behind the sign-in when someone has a PIN. */
+  nt_signin_guard (window, self->context);
+  if (nt_signin_get_window (window) == NULL)
+    gtk_window_present (window);
   nt_store_verify_async (store, NULL, on_verified, g_object_ref (self));
-  nt_window_ask_user_if_needed (NT_WINDOW (window));
+  if (nt_signin_get_window (window) == NULL)
+    nt_window_ask_user_if_needed (NT_WINDOW (window));
+}
+
+/**
+ * nt_application_restore:
+ * @backup: a backup file, checked by the caller with nt_backup_inspect()
+ *
+ * Closes the window and the database, restores @backup over it (the
+ * current data kept in the backups folder), and opens again, saying what
+ * happened.
+ */
+void
+nt_application_restore (NtApplication *self,
+                        const char    *backup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (backup);
+  g_autofree char *saved = NULL;
+  g_autoptr(GList) windows = NULL;
+  GtkWindow *window;
+  GtkWidget *dialog;
+  NtStore *store = NULL;
+  gboolean ok;
+
+  g_return_if_fail (NT_IS_APPLICATION (self));
+  g_return_if_fail (backup != NULL);
+
+  /* No connection may stay open on the file being replaced. */
+  g_application_hold (G_APPLICATION (self));
+  if (self->context != NULL)
+    g_set_weak_pointer (&store, nt_context_get_store (self->context));
+  /* Every window, the dialogs that are no application window too (the
+   * person chooser holds the context). */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      windows = g_list_prepend (windows, g_list_model_get_item (toplevels, i));
+  }
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free_full (g_steal_pointer (&windows), g_object_unref);
+  g_clear_object (&self->context);
+  /* Pages may still finish a read in the background: wait (briefly) for
+   * the last reference to the store to go, and its connection with it. */
+  for (gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+       store != NULL && g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+  g_clear_weak_pointer (&store);
+
+  ok = nt_backup_restore (self->db_path, path, TRUE, &saved, &error);
+
+  g_application_activate (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (ok)
+    {
+      g_autofree char *body = g_strdup_printf (_("The data now comes from %s. The data as it was before is kept in %s."),
+                                               path, saved ? saved : "—");
+      dialog = adw_message_dialog_new (window, _("Backup restored"), body);
+    }
+  else
+    dialog = adw_message_dialog_new (window, _("The backup was not restored"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -23,6 +23,12 @@ gboolean        nt_assign_dialog_apply        (NtAssignDialog *self,
                                                const char     *date_display,
                                                char          **batch_id,
                                                GError        **error);
+gboolean        nt_assign_dialog_set_bed      (NtAssignDialog *self,
+                                               gint64          student_id,
+                                               gint64          bed_id,
+                                               GError        **error);
+GtkWidget      *nt_assign_dialog_get_bed_button (NtAssignDialog *self,
+                                                 gint64          student_id);
 NtAssignPlan   *nt_assign_dialog_get_plan     (NtAssignDialog *self);
 void            nt_assign_dialog_set_enabled  (NtAssignDialog *self,
                                                NtAssignPreference preference,

@@ -13,7 +13,9 @@
 
 #include "nt-checks-page.h"
 #include "nt-context.h"
+#include "nt-access.h"
 #include "nt-date.h"
+#include "nt-incident-editor.h"
 #include "nt-night-checks.h"
 #include "nt-rooms.h"
 #include "nt-window.h"
@@ -158,6 +160,20 @@ student_row (NtCheckEntry  *e,
   return row;
 }
 
+/* An absence in a closed check may be an incident (issue 7): the row
+ * opens one, filled with the student and the night, or the one opened. */
+static void
+add_incident_button (NtChecksPage *self,
+                     GtkWidget    *row,
+                     gint64        entry_id)
+{
+  NtIncidentLink link = { NT_INCIDENT_LINK_NIGHT_CHECK, entry_id };
+  GtkWidget *button = nt_incident_link_button_new (self->context, &link);
+
+  if (button != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
 static void
 fill_list (NtChecksPage *self)
 {
@@ -187,6 +203,8 @@ fill_list (NtChecksPage *self)
       info.room_id = e->room_id;
       info.entry_id = e->id;
       info.row = student_row (e, &info.status);
+      if (self->closed && g_strcmp0 (e->status, "absent") == 0)
+        add_incident_button (self, info.row, e->id);
       gtk_list_box_append (self->list, info.row);
       g_array_append_val (self->rows, info);
     }

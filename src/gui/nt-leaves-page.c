@@ -11,7 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "nt-context.h"
+#include "nt-access.h"
 #include "nt-date.h"
+#include "nt-incident-editor.h"
 #include "nt-leaves-page.h"
 #include "nt-rooms.h"
 #include "nt-school.h"
@@ -156,6 +158,16 @@ leave_row (NtLeavesPage *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (l->overdue)
     gtk_widget_add_css_class (row, "nt-overdue");
+  /* An overdue leave may be an incident (issue 7): the row opens one,
+   * filled with the student and the leave, or the one already opened. */
+  if (l->overdue)
+    {
+      NtIncidentLink link = { NT_INCIDENT_LINK_LEAVE, l->id };
+      GtkWidget *button = nt_incident_link_button_new (self->context, &link);
+
+      if (button != NULL)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
 
   if (next != NULL)
     {
@@ -233,7 +245,7 @@ on_store_changed (NtStore      *store,
                   const char   *table,
                   NtLeavesPage *self)
 {
-  if (g_str_equal (table, "leaves") || g_str_equal (table, "students"))
+  if (g_str_equal (table, "leaves") || g_str_equal (table, "students") || g_str_equal (table, "incidents"))
     reload (self);
 }
 

@@ -11,5 +11,7 @@ G_DECLARE_FINAL_TYPE (NtOverviewPage, nt_overview_page, NT, OVERVIEW_PAGE, AdwBi
 
 const char *nt_overview_page_get_figure (NtOverviewPage *self,
                                          const char     *name);
+guint       nt_overview_page_get_chart_total (NtOverviewPage *self,
+                                              const char     *chart);
 
 G_END_DECLS

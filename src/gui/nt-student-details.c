@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "nt-access.h"
 #include "nt-date.h"
 #include "nt-date-reason-dialog.h"
+#include "nt-incident-editor.h"
 #include "nt-leaves.h"
 #include "nt-night-checks.h"
 #include "nt-rooms.h"
@@ -33,6 +35,8 @@ struct _NtStudentDetails
   AdwPreferencesGroup *month_group;
   AdwPreferencesGroup *leave_group;
   GPtrArray           *leave_rows;
+  AdwPreferencesGroup *incident_group;
+  GPtrArray           *incident_rows;
   GtkBox              *month_strip;
   GtkWidget           *status_row;
   GtkWidget           *bed_row;
@@ -96,6 +100,49 @@ reload_leaves (NtStudentDetails *self)
       g_ptr_array_add (self->leave_rows, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->leave_group), self->leave_rows->len > 0);
+}
+
+static void
+on_incident_activated (AdwActionRow     *row,
+                       NtStudentDetails *self)
+{
+  nt_incident_editor_open (GTK_WIDGET (self), self->context,
+                           (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "incident-id")));
+}
+
+/* The incidents the student was involved in, newest first, only for a role
+ * that may see incidents (a teacher or the office does not). */
+static void
+reload_incidents (NtStudentDetails *self)
+{
+  NtStore *store = nt_context_get_store (self->context);
+  g_autoptr(GListStore) incidents = NULL;
+
+  for (guint i = 0; i < self->incident_rows->len; i++)
+    adw_preferences_group_remove (self->incident_group, g_ptr_array_index (self->incident_rows, i));
+  g_ptr_array_set_size (self->incident_rows, 0);
+  if (nt_access_may (store, NT_PERM_VIEW_INCIDENTS))
+    incidents = nt_incidents_for_student (store, self->student_id, NULL, NULL);
+  for (guint i = 0; incidents && i < g_list_model_get_n_items (G_LIST_MODEL (incidents)); i++)
+    {
+      g_autoptr(NtIncident) inc = g_list_model_get_item (G_LIST_MODEL (incidents), i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *when = nt_leave_time_to_display (inc->occurred_at);
+      g_autofree char *title = g_strdup_printf ("%s · %s", when, nt_incident_category_label (inc->category));
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", nt_incident_state_label (inc->state), inc->people);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_tooltip_text (row, inc->description);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "incident-id", GSIZE_TO_POINTER (inc->id));
+      g_signal_connect (row, "activated", G_CALLBACK (on_incident_activated), self);
+      if (inc->overdue)
+        gtk_widget_add_css_class (row, "nt-overdue");
+      adw_preferences_group_add (self->incident_group, row);
+      g_ptr_array_add (self->incident_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->incident_group), self->incident_rows->len > 0);
 }
 
 /* This month's nights as a strip of letters, one per night, coloured like
@@ -204,6 +251,7 @@ reload (NtStudentDetails *self)
   reload_beds (self);
   reload_month (self);
   reload_leaves (self);
+  reload_incidents (self);
   adw_window_title_set_title (self->title, s->full_name);
   adw_window_title_set_subtitle (self->title, s->code);
   gtk_window_set_title (GTK_WINDOW (self), s->full_name);
@@ -388,6 +436,7 @@ nt_student_details_dispose (GObject *object)
   g_clear_pointer (&self->values, g_hash_table_unref);
   g_clear_pointer (&self->history_rows, g_ptr_array_unref);
   g_clear_pointer (&self->leave_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->incident_rows, g_ptr_array_unref);
   g_clear_object (&self->student);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (nt_student_details_parent_class)->dispose (object);
@@ -409,6 +458,7 @@ nt_student_details_class_init (NtStudentDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, history_group);
   gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, month_group);
   gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, leave_group);
+  gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, incident_group);
   gtk_widget_class_bind_template_child (widget_class, NtStudentDetails, month_strip);
 
   gtk_widget_class_install_action (widget_class, "details.edit", NULL, edit_action);
@@ -425,6 +475,7 @@ nt_student_details_init (NtStudentDetails *self)
   self->values = g_hash_table_new (g_str_hash, g_str_equal);
   self->history_rows = g_ptr_array_new ();
   self->leave_rows = g_ptr_array_new ();
+  self->incident_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -6,13 +6,22 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "nt-access.h"
+#include "nt-assessment-page.h"
 #include "nt-checks-page.h"
+#include "nt-commitments-page.h"
+#include "nt-data-page.h"
+#include "nt-dorm-life-page.h"
 #include "nt-emergency-window.h"
+#include "nt-gate-page.h"
+#include "nt-incidents-page.h"
 #include "nt-leaves-page.h"
 #include "nt-overview-page.h"
 #include "nt-reports-page.h"
 #include "nt-rooms-page.h"
+#include "nt-roster-page.h"
 #include "nt-school.h"
+#include "nt-signin-window.h"
 #include "nt-students-page.h"
 #include "nt-user-chooser.h"
 #include "nt-window.h"
@@ -51,9 +60,16 @@ static const Section sections[] = {
   { "overview", N_("Overview"), "view-grid-symbolic", nt_overview_page_get_type },
   { "checks", N_("Night check"), "object-select-symbolic", nt_checks_page_get_type },
   { "leaves", N_("Leave"), "mail-send-symbolic", nt_leaves_page_get_type },
+  { "incidents", N_("Incidents"), "dialog-warning-symbolic", nt_incidents_page_get_type },
+  { "gate", N_("Gate and visitors"), "channel-secure-symbolic", nt_gate_page_get_type },
+  { "dorm-life", N_("Dorm life"), "starred-symbolic", nt_dorm_life_page_get_type },
+  { "roster", N_("Duty roster"), "x-office-calendar-symbolic", nt_roster_page_get_type },
+  { "commitments", N_("Commitments"), "document-edit-symbolic", nt_commitments_page_get_type },
   { "students", N_("Students"), "system-users-symbolic", nt_students_page_get_type },
   { "rooms", N_("Rooms"), "go-home-symbolic", nt_rooms_page_get_type },
+  { "assessment", N_("ANTT self-assessment"), "security-high-symbolic", nt_assessment_page_get_type },
   { "reports", N_("Reports"), "x-office-spreadsheet-symbolic", nt_reports_page_get_type },
+  { "data", N_("Data"), "drive-harddisk-symbolic", nt_data_page_get_type },
 };
 
 /* ----- sections --------------------------------------------------------- */
@@ -124,6 +140,8 @@ nt_window_show_section (NtWindow   *self,
 {
   g_return_if_fail (NT_IS_WINDOW (self));
 
+  if (!nt_access_may_open_section (nt_context_get_store (self->context), name))
+    return;
   for (int i = 0; i < (int) G_N_ELEMENTS (sections); i++)
     if (g_strcmp0 (sections[i].name, name) == 0)
       {
@@ -171,6 +189,15 @@ update_user_label (NtWindow *self)
     }
   else
     gtk_label_set_text (self->user_label, _("Who is using the program?"));
+
+  /* A section the person's role cannot use at all is not offered. */
+  for (int i = 0; i < (int) G_N_ELEMENTS (sections); i++)
+    gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->sidebar_list, i)),
+                            nt_access_may_open_section (nt_context_get_store (self->context), sections[i].name));
+  if (gtk_stack_get_visible_child_name (self->stack) != NULL &&
+      !nt_access_may_open_section (nt_context_get_store (self->context),
+                                   gtk_stack_get_visible_child_name (self->stack)))
+    nt_window_show_section (self, "overview");
 }
 
 static void
@@ -194,7 +221,12 @@ choose_user_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   NtWindow *self = NT_WINDOW (widget);
-  NtUserChooser *chooser = nt_user_chooser_new (self->context);
+  NtUserChooser *chooser;
+
+  /* Once anyone has a PIN, changing who uses the program is signing in. */
+  if (nt_signin_needed (self->context) && nt_signin_lock (GTK_WINDOW (self)) != NULL)
+    return;
+  chooser = nt_user_chooser_new (self->context);
 
   gtk_window_set_transient_for (GTK_WINDOW (chooser), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (chooser));
@@ -381,7 +413,9 @@ nt_window_get_context (NtWindow *self)
 void
 nt_window_set_accels (GtkApplication *app)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (sections) && i < 9; i++)
+  /* MIN, not "&& i < 9": with nine sections the two tests are equal
+   * and -Wlogical-op refuses them. */
+  for (guint i = 0; i < MIN (G_N_ELEMENTS (sections), 9u); i++)
     {
       g_autofree char *detailed = g_strdup_printf ("win.show-section::%s", sections[i].name);
       g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);

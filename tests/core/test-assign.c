@@ -303,6 +303,15 @@ test_apply_undo_determinism (void)
   g_assert_true (g_str_has_prefix (batch, "auto-"));
   rows = fx_count (store, "SELECT count(*) FROM bed_assignments WHERE end_date IS NULL AND start_date = '2025-09-05'");
   g_assert_cmpint (rows, ==, 40);
+  /* Every new assignment is in the audit log once, with its values (they
+   * are written in bulk after the rows), and the audit trigger is back. */
+  g_assert_cmpint (fx_count (store, "SELECT count(*) FROM bed_assignments a JOIN audit_log l "
+                                    "ON l.table_name = 'bed_assignments' AND l.row_id = a.id AND l.action = 'insert' "
+                                    "AND json_extract (l.new_values, '$.bed_id') = a.bed_id "
+                                    "AND json_extract (l.new_values, '$.student_id') = a.student_id "
+                                    "WHERE a.end_date IS NULL AND a.start_date = '2025-09-05'"), ==, 40);
+  g_assert_cmpint (fx_count (store, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                    "AND name = 'bed_assignments_audit_insert'"), ==, 1);
   /* Nobody of the wrong gender anywhere. */
   g_assert_cmpint (fx_count (store, "SELECT count(*) FROM bed_assignments a JOIN students s ON s.id = a.student_id "
                                     "JOIN beds b ON b.id = a.bed_id JOIN rooms r ON r.id = b.room_id "

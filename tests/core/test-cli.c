@@ -191,6 +191,35 @@ test_export_rooms (void)
   g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
 }
 
+/* The roster's reports, for the current month given as a person writes
+ * dates (dd/mm/yyyy): the demo school has its roster. */
+static void
+test_export_roster (void)
+{
+  static const char * const names[] = { "roster", "duty-counts", "handovers" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *from = g_date_time_format (now, "01/%m/%Y");
+  g_autofree char *to = NULL;
+
+  to = g_strdup_printf ("%02d/%s", g_date_get_days_in_month (g_date_time_get_month (now), g_date_time_get_year (now)),
+                        from + 3);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s.xlsx", names[i]);
+      g_autofree char *path = nt_test_tmp_path (file);
+      g_autofree char *title = NULL;
+      guint n_sheets, rows;
+      g_auto(NtTestRun) r;
+
+      run (&r, "--db", demo_db, "--export", names[i], "--from", from, "--to", to, "-o", path, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpstr (r.err, ==, "");
+      read_book (path, &n_sheets, &title, &rows);
+      g_assert_cmpuint (n_sheets, ==, 1);
+      g_assert_cmpstr (title, ==, _(nt_reports_find (names[i])->title));
+    }
+}
+
 static void
 test_unknown_report (void)
 {
@@ -219,7 +248,8 @@ test_bad_options (void)
   } cases[] = {
     { { "--export", "students", NULL }, { "-o", NULL } },
     { { "--export", "students", "-o", path, "--from", "2026-13-01", NULL }, { "--from", "2026-13-01" } },
-    { { "--export", "students", "-o", path, "--to", "31/12/2026", NULL }, { "--to", "31/12/2026" } },
+    { { "--export", "students", "-o", path, "--to", "31/13/2026", NULL }, { "--to", "31/13/2026" } },
+    { { "--export", "students", "-o", path, "--to", "5/9/2026", NULL }, { "--to", "DD/MM/YYYY" } },
     { { "--export", "students", "-o", path, "--from", "2026-9-5", NULL }, { "--from", "YYYY-MM-DD" } },
     { { "--export", "students", "-o", path, "--from", "2026-10-01", "--to", "2026-09-01", NULL },
       { "2026-10-01", "2026-09-01" } },
@@ -278,6 +308,7 @@ main (int   argc,
   g_test_add_func ("/cli/list-reports", test_list_reports);
   g_test_add_func ("/cli/export-students", test_export_students);
   g_test_add_func ("/cli/export-rooms", test_export_rooms);
+  g_test_add_func ("/cli/export-roster", test_export_roster);
   g_test_add_func ("/cli/unknown-report", test_unknown_report);
   g_test_add_func ("/cli/bad-options", test_bad_options);
   g_test_add_func ("/cli/missing-database", test_missing_database);

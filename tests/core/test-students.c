@@ -649,6 +649,37 @@ test_batch (Fixture       *f,
   }
   g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM audit_log"), ==, audit + 4);
 
+  /* The new students' audit rows were written in bulk while the insert
+   * triggers were suspended: the same fields as the trigger writes (for a
+   * student saved one by one), and the triggers are back. */
+  {
+    sqlite3_stmt *stmt = nt_store_prepare (f->store,
+                                           "SELECT (SELECT group_concat (key) FROM json_each (new_values)), "
+                                           "staff_id IS (SELECT staff_id FROM app_session WHERE id = 1) "
+                                           "FROM audit_log WHERE table_name = 'students' "
+                                           "AND action = 'insert' AND row_id = ?1", NULL);
+    g_autofree char *saved_keys = NULL;
+    gint64 saved_id = nt_students_find_by_code (f->store, roster[0].code);
+
+    g_assert_nonnull (stmt);
+    sqlite3_bind_int64 (stmt, 1, saved_id);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    saved_keys = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_reset (stmt);
+    g_assert_nonnull (strstr (saved_keys, "full_name"));
+    for (guint i = 0; i < added->len; i++)
+      {
+        sqlite3_bind_int64 (stmt, 1, NT_STUDENT (g_ptr_array_index (added, i))->id);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, saved_keys);
+        g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+        sqlite3_reset (stmt);
+      }
+  }
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                             "AND tbl_name = 'students'"), ==, 6);
+
   /* The search index follows: new names found, the old name gone. */
   g_assert_true (nt_store_exec (f->store, "INSERT INTO students_fts (students_fts) VALUES ('integrity-check')", &error));
   g_assert_no_error (error);
@@ -687,6 +718,8 @@ test_batch (Fixture       *f,
     g_assert_cmpint (NT_STUDENT (g_ptr_array_index (added, i))->id, ==, 0);
   g_assert_cmpint (count_students (f), ==, students);
   g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM audit_log"), ==, audit);
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                             "AND tbl_name = 'students'"), ==, 6);
 }
 
 int

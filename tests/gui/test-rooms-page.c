@@ -235,6 +235,144 @@ test_term_start_assignment (Fixture       *f,
   g_object_unref (dialog);
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static char
+bed_gender (NtStore *store,
+            gint64   bed_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT CASE WHEN r.gender <> 'X' THEN unicode (r.gender) "
+                                          "ELSE unicode (b.gender) END FROM beds d "
+                                          "JOIN rooms r ON r.id = d.room_id JOIN buildings b ON b.id = r.building_id "
+                                          "WHERE d.id = %" G_GINT64_FORMAT, bed_id);
+  return (char) nt_store_count (store, sql);
+}
+
+typedef struct
+{
+  NtAssignDialog *dialog;
+  gint64          student;
+  gint64          bed;
+} BedWanted;
+
+static gboolean
+has_bed (gpointer data)
+{
+  BedWanted *w = data;
+  NtAssignChange *c = nt_assign_plan_lookup (nt_assign_dialog_get_plan (w->dialog), w->student);
+
+  return c != NULL && c->bed_id == w->bed;
+}
+
+/* The person opens a student's list of beds in the proposal, picks another
+ * one and applies: the student is in that bed. A bed that does not fit is
+ * refused with the reason, and the proposal stays. */
+static void
+test_change_proposed_bed (Fixture       *f,
+                          gconstpointer  data)
+{
+  NtAssignDialog *dialog = nt_assign_dialog_new (f->context);
+  gint64 boy = add_boarder (f->store, "T9201", "Giàng A Páo", "M");
+  gint64 girl = add_boarder (f->store, "T9202", "Sùng Thị Mỷ", "F");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NtAssignment) now = NULL;
+  g_autoptr(GArray) beds = NULL;
+  NtAssignChange *change;
+  GtkWidget *button, *popover, *list, *row, *last = NULL;
+  gint64 proposed, chosen, girl_bed;
+  guint n_rows = 0;
+  BedWanted chosen_for;
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_object_ref (dialog);
+  gui_spin (100);
+
+  g_assert_true (nt_assign_dialog_propose (dialog, &error));
+  g_assert_no_error (error);
+  change = nt_assign_plan_lookup (nt_assign_dialog_get_plan (dialog), boy);
+  g_assert_nonnull (change);
+  proposed = change->bed_id;
+  g_assert_cmpint (proposed, >, 0);
+  change = nt_assign_plan_lookup (nt_assign_dialog_get_plan (dialog), girl);
+  g_assert_nonnull (change);
+  girl_bed = change->bed_id;
+  g_assert_cmpint (girl_bed, >, 0);
+
+  /* His row's button opens the free beds that fit: boys' beds only, and
+   * not the one he has. */
+  button = nt_assign_dialog_get_bed_button (dialog, boy);
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  gui_spin (100);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  list = find_widget_of_type (popover, GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  for (row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    {
+      gint64 bed;
+
+      if (!GTK_IS_LIST_BOX_ROW (row))
+        continue;
+      bed = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "bed-id"));
+      g_assert_cmpint (bed, !=, proposed);
+      g_assert_cmpint (bed_gender (f->store, bed), ==, 'M');
+      last = row;
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, >, 0);
+
+  /* He takes the last of the list (the best come first). */
+  chosen = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (last), "bed-id"));
+  g_assert_true (gtk_widget_activate (last));
+  chosen_for.dialog = dialog;
+  chosen_for.student = boy;
+  chosen_for.bed = chosen;
+  gui_spin_until (has_bed, &chosen_for, 5);
+  change = nt_assign_plan_lookup (nt_assign_dialog_get_plan (dialog), boy);
+  g_assert_cmpint (change->bed_id, ==, chosen);
+  g_assert_false (gtk_widget_get_visible (popover));
+
+  /* Refused with the reason: his bed for her (taken in the proposal), and
+   * a free boys' bed for her (the other gender). Her bed stays. */
+  g_assert_false (nt_assign_dialog_set_bed (dialog, girl, chosen, &error));
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+  beds = nt_assign_plan_list_beds (nt_assign_dialog_get_plan (dialog), boy);
+  g_assert_cmpuint (beds->len, >, 0);
+  g_assert_false (nt_assign_dialog_set_bed (dialog, girl, g_array_index (beds, NtAssignBedChoice, 0).bed_id, &error));
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+  change = nt_assign_plan_lookup (nt_assign_dialog_get_plan (dialog), girl);
+  g_assert_cmpint (change->bed_id, ==, girl_bed);
+
+  g_assert_true (nt_assign_dialog_apply (dialog, "01/09/2026", NULL, &error));
+  g_assert_no_error (error);
+  now = nt_rooms_current_assignment (f->store, boy);
+  g_assert_nonnull (now);
+  g_assert_cmpint (now->bed_id, ==, chosen);
+  g_clear_object (&now);
+  now = nt_rooms_current_assignment (f->store, girl);
+  g_assert_nonnull (now);
+  g_assert_cmpint (now->bed_id, ==, girl_bed);
+  g_object_unref (dialog);
+}
+
 static void
 test_edit_buildings_and_rooms (Fixture       *f,
                                gconstpointer  data)
@@ -300,5 +438,6 @@ main (int   argc,
   g_test_add ("/rooms/assign-and-refusals", Fixture, NULL, fixture_setup, test_assign_and_refusals, fixture_teardown);
   g_test_add ("/rooms/edit-buildings-and-rooms", Fixture, NULL, fixture_setup, test_edit_buildings_and_rooms, fixture_teardown);
   g_test_add ("/rooms/term-start-assignment", Fixture, NULL, fixture_setup, test_term_start_assignment, fixture_teardown);
+  g_test_add ("/rooms/change-proposed-bed", Fixture, NULL, fixture_setup, test_change_proposed_bed, fixture_teardown);
   return g_test_run ();
 }

@@ -1,0 +1,148 @@
+/* nt-print-run.c
+ *
+ * Every printed document of the program goes through here: the print
+ * dialog (with its preview and the printers), pages laid out in points by
+ * src/print for the paper and orientation chosen, and the page setup and
+ * print settings kept in a file of the user's settings folder so that the
+ * next run starts with them. A document asks for its own orientation (the
+ * roster is landscape, a commitment form portrait) whatever was kept.
+ */
+#define G_LOG_DOMAIN "nt-print-run"
+
+#include "config.h"
+
+#include "nt-print-run.h"
+
+#define SETUP_GROUP    "Page Setup"
+#define SETTINGS_GROUP "Print Settings"
+
+typedef struct
+{
+  NtPrintPaginateFunc  paginate;
+  NtPrintRenderFunc    render;
+  gpointer             data;
+} PrintJob;
+
+static char *
+settings_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "noitru", "print.ini", NULL);
+}
+
+static void
+load_settings (GtkPrintOperation  *op,
+               GtkPageOrientation  orientation)
+{
+  g_autofree char *path = settings_path ();
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPrintSettings) settings = NULL;
+
+  if (g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+    {
+      setup = gtk_page_setup_new_from_key_file (file, SETUP_GROUP, NULL);
+      settings = gtk_print_settings_new_from_key_file (file, SETTINGS_GROUP, NULL);
+    }
+  if (setup == NULL)
+    {
+      g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+
+      setup = gtk_page_setup_new ();
+      gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+    }
+  gtk_page_setup_set_orientation (setup, orientation);
+  gtk_print_operation_set_default_page_setup (op, setup);
+  if (settings != NULL)
+    {
+      gtk_print_settings_set_orientation (settings, orientation);
+      gtk_print_operation_set_print_settings (op, settings);
+    }
+}
+
+static void
+save_settings (GtkPrintOperation *op)
+{
+  g_autofree char *path = settings_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  GtkPageSetup *setup = g_object_get_data (G_OBJECT (op), "nt-chosen-page-setup");
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (op);
+  g_autoptr(GError) error = NULL;
+
+  if (setup != NULL)
+    gtk_page_setup_to_key_file (setup, file, SETUP_GROUP);
+  if (settings != NULL)
+    gtk_print_settings_to_key_file (settings, file, SETTINGS_GROUP);
+  g_mkdir_with_parents (dir, 0700);
+  if (!g_key_file_save_to_file (file, path, &error))
+    g_debug ("The print settings were not kept: %s", error->message);
+}
+
+static void
+on_begin_print (GtkPrintOperation *op,
+                GtkPrintContext   *context,
+                PrintJob          *job)
+{
+  double width = gtk_print_context_get_width (context) * 72.0 / gtk_print_context_get_dpi_x (context);
+  double height = gtk_print_context_get_height (context) * 72.0 / gtk_print_context_get_dpi_y (context);
+
+  /* The page setup chosen in the dialog, kept for the next run. */
+  g_object_set_data_full (G_OBJECT (op), "nt-chosen-page-setup",
+                          gtk_page_setup_copy (gtk_print_context_get_page_setup (context)), g_object_unref);
+  gtk_print_operation_set_n_pages (op, (int) MAX (1u, job->paginate (job->data, width, height)));
+}
+
+static void
+on_draw_page (GtkPrintOperation *op,
+              GtkPrintContext   *context,
+              int                page,
+              PrintJob          *job)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+
+  cairo_save (cr);
+  cairo_scale (cr, gtk_print_context_get_dpi_x (context) / 72.0, gtk_print_context_get_dpi_y (context) / 72.0);
+  job->render (job->data, cr, (guint) page);
+  cairo_restore (cr);
+}
+
+/**
+ * nt_print_run:
+ * @orientation: the orientation the document is made for
+ * @paginate: lays the document out for the paper chosen
+ * @render: draws one page
+ *
+ * Opens the print dialog and prints what the person chooses.
+ *
+ * Returns: %FALSE with @error set when the printing failed
+ */
+gboolean
+nt_print_run (GtkWindow            *parent,
+              const char           *job_name,
+              GtkPageOrientation    orientation,
+              NtPrintPaginateFunc   paginate,
+              NtPrintRenderFunc     render,
+              gpointer              data,
+              GError              **error)
+{
+  g_autoptr(GtkPrintOperation) op = gtk_print_operation_new ();
+  PrintJob job = { paginate, render, data };
+  GtkPrintOperationResult result;
+
+  load_settings (op, orientation);
+  /* The documents keep their own margins, measured from the paper's edge. */
+  gtk_print_operation_set_use_full_page (op, TRUE);
+  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (op, job_name);
+  gtk_print_operation_set_embed_page_setup (op, TRUE);
+  g_signal_connect (op, "begin-print", G_CALLBACK (on_begin_print), &job);
+  g_signal_connect (op, "draw-page", G_CALLBACK (on_draw_page), &job);
+  /* Run to the end before returning: @job lives on this stack. */
+  gtk_print_operation_set_allow_async (op, FALSE);
+  result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    return FALSE;
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    save_settings (op);
+  return TRUE;
+}

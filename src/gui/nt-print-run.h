@@ -1,0 +1,26 @@
+/* nt-print-run.h: printing a document laid out by src/print, through
+ * GtkPrintOperation with its dialog and preview */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Lays the document out on pages of this size (points); returns the pages. */
+typedef guint (*NtPrintPaginateFunc) (gpointer  data,
+                                      double    width,
+                                      double    height);
+/* Draws a page on @cr, whose unit is the point. */
+typedef void  (*NtPrintRenderFunc)   (gpointer  data,
+                                      cairo_t  *cr,
+                                      guint     page);
+
+gboolean nt_print_run (GtkWindow            *parent,
+                       const char           *job_name,
+                       GtkPageOrientation    orientation,
+                       NtPrintPaginateFunc   paginate,
+                       NtPrintRenderFunc     render,
+                       gpointer              data,
+                       GError              **error);
+
+G_END_DECLS

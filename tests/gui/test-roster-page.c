@@ -1,0 +1,316 @@
+/* test-roster-page.c: the duty roster section under Xvfb: generate a week,
+ * take a person off to make a gap, put someone back through the cell's
+ * popover and see the gap go, swap two duties, write and acknowledge a
+ * hand-over note */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "gui-fixture.h"
+#include "nt-duty-popover.h"
+#include "nt-form-dialog.h"
+#include "nt-handovers-view.h"
+#include "nt-roster-grid.h"
+#include "nt-roster-page.h"
+#include "nt-roster.h"
+#include "nt-staff.h"
+#include "nt-test-util.h"
+
+static void
+setup (GuiFixture    *f,
+       gconstpointer  data)
+{
+  g_autoptr(NtStaffMember) user = NULL;
+
+  /* The principal: the roster is theirs to change. */
+  gui_fixture_setup (f, 5);
+  user = nt_staff_load (f->store, nt_store_count (f->store, "SELECT id FROM staff WHERE role = 'principal'"), NULL);
+  g_assert_nonnull (user);
+  g_assert_true (nt_context_set_user (f->context, user, NULL));
+
+  /* The demo school may come with its posts; a school without any gets two. */
+  if (nt_store_count (f->store, "SELECT count(*) FROM posts") == 0)
+    {
+      NtPostInput dorm = { .name = "Ký túc xá", .people = 1 };
+      NtPostInput gate = { .name = "Cổng trường", .people = 1 };
+
+      g_assert_cmpint (nt_roster_post_add (f->store, &dorm, NULL), >, 0);
+      g_assert_cmpint (nt_roster_post_add (f->store, &gate, NULL), >, 0);
+    }
+}
+
+static void
+teardown (GuiFixture    *f,
+          gconstpointer  data)
+{
+  gui_fixture_teardown (f);
+}
+
+static NtRosterPage *
+roster_page (GuiFixture *f)
+{
+  NtRosterPage *page;
+
+  nt_window_show_section (f->window, "roster");
+  page = NT_ROSTER_PAGE (nt_window_get_page (f->window, "roster"));
+  gui_spin_until (gui_window_mapped, page, 10);
+  gui_spin (50);
+  return page;
+}
+
+static NtDutyPopover *
+open_cell (NtRosterPage *page,
+           gint64        post_id,
+           gint64        shift_id,
+           const char   *date)
+{
+  GtkWidget *grid = nt_roster_page_get_grid (page);
+  GtkWidget *button = nt_roster_grid_widget_get_cell_button (NT_ROSTER_GRID (grid), post_id, shift_id, date);
+  GtkWidget *last;
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  gui_spin (50);
+  last = gtk_widget_get_last_child (GTK_WIDGET (page));
+  g_assert_true (NT_IS_DUTY_POPOVER (last));
+  return NT_DUTY_POPOVER (last);
+}
+
+static void
+test_generate_gap_swap (GuiFixture    *f,
+                        gconstpointer  data)
+{
+  NtRosterPage *page = roster_page (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GListStore) duties = NULL;
+  g_autoptr(NtDuty) taken = NULL;
+  guint problems;
+  GtkWidget *button;
+  NtDutyPopover *popover;
+  gint64 a = 0, b = 0, staff_a = 0, staff_b = 0;
+
+  /* A week after the demo's roster, and the one before it first: its last
+   * night covers this Monday's early hours. */
+  nt_roster_page_show_period (page, "2027-03-04", FALSE);
+  g_assert_true (nt_roster_page_generate (page, &error));
+  g_assert_cmpuint (nt_roster_page_get_n_problems (page), >, 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "roster.next", NULL);
+  nt_roster_page_get_period (page, &from, &to);
+  g_assert_cmpstr (from, ==, "2027-03-08");
+  g_assert_cmpstr (to, ==, "2027-03-14");
+
+  g_assert_true (nt_roster_page_generate (page, &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT count(*) FROM duties WHERE date BETWEEN '%s' AND '%s'", from, to);
+  g_assert_cmpint (nt_store_count (f->store, sql), >=, 7 * 3 * 2);
+  problems = nt_roster_page_get_n_problems (page);
+  g_assert_cmpuint (problems, ==, 0);
+  /* Fair: nights differ by at most one between the people who stand them. */
+  g_assert_cmpint (nt_duty_counts_view_get_spread (nt_roster_page_get_counts (page)), <=, 1);
+
+  /* Take one person off: the page shows the gap, red on the grid. */
+  duties = nt_roster_duties (f->store, "2027-03-10", "2027-03-10", 0, &error);
+  g_assert_no_error (error);
+  taken = g_list_model_get_item (G_LIST_MODEL (duties), 0);
+  g_assert_true (nt_roster_remove (f->store, taken->id, &error));
+  gui_spin (20);
+  g_assert_cmpuint (nt_roster_page_get_n_problems (page), >, problems);
+  button = nt_roster_grid_widget_get_cell_button (NT_ROSTER_GRID (nt_roster_page_get_grid (page)),
+                                                  taken->post_id, taken->shift_id, taken->date);
+  g_assert_true (gtk_widget_has_css_class (button, "nt-duty-gap"));
+
+  /* Put the same person back through the cell: the gap is gone. */
+  popover = open_cell (page, taken->post_id, taken->shift_id, taken->date);
+  g_assert_true (nt_duty_popover_add (popover, taken->staff_id, &error));
+  g_assert_no_error (error);
+  gui_spin (50);
+  g_assert_cmpuint (nt_roster_page_get_n_problems (page), ==, problems);
+  button = nt_roster_grid_widget_get_cell_button (NT_ROSTER_GRID (nt_roster_page_get_grid (page)),
+                                                  taken->post_id, taken->shift_id, taken->date);
+  g_assert_false (gtk_widget_has_css_class (button, "nt-duty-gap"));
+
+  /* A person put on by hand stays when the roster is generated again. */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT locked FROM duties WHERE post_id = %" G_GINT64_FORMAT " AND shift_id = %" G_GINT64_FORMAT
+                         " AND date = '%s' AND staff_id = %" G_GINT64_FORMAT,
+                         taken->post_id, taken->shift_id, taken->date, taken->staff_id);
+  g_assert_cmpint (nt_store_count (f->store, sql), ==, 1);
+
+  /* Swap: the same post and shift two days apart, two different people. */
+  g_clear_object (&duties);
+  duties = nt_roster_duties (f->store, "2027-03-11", "2027-03-13", taken->post_id, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (duties)) && b == 0; i++)
+    {
+      g_autoptr(NtDuty) x = g_list_model_get_item (G_LIST_MODEL (duties), i);
+
+      if (x->shift_id != taken->shift_id)
+        continue;
+      if (a == 0 && g_str_equal (x->date, "2027-03-11"))
+        a = x->id, staff_a = x->staff_id;
+      else if (a != 0 && g_str_equal (x->date, "2027-03-13") && x->staff_id != staff_a)
+        b = x->id, staff_b = x->staff_id;
+    }
+  g_assert_cmpint (b, !=, 0);
+
+  popover = open_cell (page, taken->post_id, taken->shift_id, "2027-03-11");
+  /* Without a reason the swap is refused and nothing changes. */
+  g_assert_false (nt_duty_popover_swap (popover, a, b, "", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (nt_duty_popover_swap (popover, a, b, "Việc gia đình", &error));
+  g_assert_no_error (error);
+  gui_spin (50);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT staff_id FROM duties WHERE id = %" G_GINT64_FORMAT, a);
+  g_assert_cmpint (nt_store_count (f->store, sql), ==, staff_b);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT staff_id FROM duties WHERE id = %" G_GINT64_FORMAT, b);
+  g_assert_cmpint (nt_store_count (f->store, sql), ==, staff_a);
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM audit_log WHERE table_name = 'duties' "
+                                              "AND action = 'update'"), >=, 2);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_handover (GuiFixture    *f,
+               gconstpointer  data)
+{
+  NtRosterPage *page = roster_page (f);
+  NtHandoversView *view;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NtStaffMember) next = nt_staff_load (f->store, nt_store_count (f->store, "SELECT min(id) FROM staff "
+                                                                                    "WHERE role = 'supervisor'"), NULL);
+  gint64 before = nt_store_count (f->store, "SELECT count(*) FROM handovers");
+  gint64 id;
+  GtkTextView *happened;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add", NULL);
+  gui_spin (50);
+  view = NT_HANDOVERS_VIEW (gtk_widget_get_ancestor (gtk_window_get_focus (GTK_WINDOW (f->window)),
+                                                     NT_TYPE_HANDOVERS_VIEW));
+  g_assert_nonnull (view);
+  happened = GTK_TEXT_VIEW (gtk_window_get_focus (GTK_WINDOW (f->window)));
+  g_assert_true (GTK_IS_TEXT_VIEW (happened));
+
+  /* An empty note is refused, the form kept. */
+  g_assert_false (nt_handovers_view_submit (view, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM handovers"), ==, before);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (happened), "Phòng 204 mất điện lúc 23:10, đã báo bảo vệ.", -1);
+  g_assert_true (nt_handovers_view_submit (view, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM handovers"), ==, before + 1);
+  id = nt_store_count (f->store, "SELECT max(id) FROM handovers");
+  g_assert_cmpuint (nt_handovers_view_get_n_notes (view), >=, 1);
+  /* The principal may open an incident from the note (issue 7). */
+  g_assert_nonnull (find_named (GTK_WIDGET (view), "open-incident"));
+
+  /* The writer cannot acknowledge their own note; the next person can. */
+  g_assert_false (nt_handovers_view_acknowledge (view, id, &error));
+  g_clear_error (&error);
+  g_assert_true (nt_context_set_user (f->context, next, NULL));
+  g_assert_true (nt_handovers_view_acknowledge (view, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM handovers WHERE acknowledged_by IS NOT NULL "
+                                              "AND id = (SELECT max(id) FROM handovers)"), ==, 1);
+  (void) page;
+}
+
+static void
+collect_entries (GtkWidget *widget,
+                 GPtrArray *rows)
+{
+  if (ADW_IS_ENTRY_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_entries (c, rows);
+}
+
+static void
+fill (NtFormDialog       *dialog,
+      const char * const *texts)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_entries (GTK_WIDGET (dialog), rows);
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      g_assert_cmpuint (i, <, rows->len);
+      gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, i)), texts[i]);
+    }
+}
+
+static void
+test_setup (GuiFixture    *f,
+            gconstpointer  data)
+{
+  NtRosterPage *page = roster_page (f);
+  NtRosterSetup *setup = nt_roster_page_get_setup (page);
+  gint64 shifts = nt_store_count (f->store, "SELECT count(*) FROM shift_templates");
+  gint64 posts = nt_store_count (f->store, "SELECT count(*) FROM posts");
+  NtFormDialog *dialog;
+
+  /* A shift of zero length is refused; the form stays open with the reason. */
+  dialog = nt_roster_setup_edit_shift (setup, 0);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  fill (dialog, (const char *[]) { "Ca trưa", "12:00", "12:00", NULL });
+  g_assert_false (nt_form_dialog_save (dialog));
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM shift_templates"), ==, shifts);
+  fill (dialog, (const char *[]) { "Ca trưa", "11:00", "13:00", NULL });
+  g_assert_true (nt_form_dialog_save (dialog));
+  gui_spin (20);
+  g_assert_null (dialog);
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM shift_templates"), ==, shifts + 1);
+
+  /* A post staffed in the day only. */
+  dialog = nt_roster_setup_edit_post (setup, 0);
+  fill (dialog, (const char *[]) { "Phòng y tế", "07:00", "21:00", NULL });
+  g_assert_true (nt_form_dialog_save (dialog));
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM posts WHERE name = 'Phòng y tế' "
+                                              "AND staffed_from = '07:00' AND staffed_to = '21:00'"), ==, 1);
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM posts"), ==, posts + 1);
+
+  /* A day off with a date that does not exist is refused. */
+  dialog = nt_roster_setup_add_availability (setup);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  fill (dialog, (const char *[]) { "31/02/2026", NULL });
+  g_assert_false (nt_form_dialog_save (dialog));
+  fill (dialog, (const char *[]) { "28/11/2026", NULL });
+  g_assert_true (nt_form_dialog_save (dialog));
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM staff_availability WHERE kind = 'day_off' "
+                                              "AND from_date = '2026-11-28'"), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  nt_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/roster-page/generate-gap-swap", GuiFixture, NULL, setup, test_generate_gap_swap, teardown);
+  g_test_add ("/roster-page/handover", GuiFixture, NULL, setup, test_handover, teardown);
+  g_test_add ("/roster-page/setup", GuiFixture, NULL, setup, test_setup, teardown);
+  return g_test_run ();
+}
