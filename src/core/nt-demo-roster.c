@@ -438,6 +438,31 @@ add_handovers (const NtDemoContext  *ctx,
  * started less than a week ago) without a gap, and a week of hand-over
  * notes.
  */
+/* The public holidays of the school year that fall on fixed days of the
+ * solar calendar (Tết and the Hùng Kings' day move with the lunar one and
+ * are entered by the school each year). */
+static gboolean
+add_holidays (const NtDemoContext  *ctx,
+              GError              **error)
+{
+  static const struct { int month; int day; const char *name; } fixed[] = {
+    { 9, 2, "Quốc khánh" },
+    { 1, 1, "Tết Dương lịch" },
+    { 4, 30, "Ngày Giải phóng miền Nam, thống nhất đất nước" },
+    { 5, 1, "Ngày Quốc tế Lao động" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    {
+      int year = fixed[i].month >= 8 ? ctx->school_year : ctx->school_year + 1;
+      g_autofree char *day = g_strdup_printf ("%04d-%02d-%02d", year, fixed[i].month, fixed[i].day);
+
+      if (nt_roster_holiday_add (ctx->store, day, fixed[i].name, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 nt_demo_roster (const NtDemoContext  *ctx,
                 GError              **error)
@@ -464,7 +489,8 @@ nt_demo_roster (const NtDemoContext  *ctx,
     nt_set_str (&first, week_back);
   if (!add_setup (ctx, posts, error) ||
       !add_staff (ctx, error) ||
-      !add_availability (ctx, day_off, error))
+      !add_availability (ctx, day_off, error) ||
+      !add_holidays (ctx, error))
     return FALSE;
   if (!nt_roster_generate (ctx->store, first, last, NULL, NULL, &report, error))
     return FALSE;

@@ -1706,7 +1706,7 @@ nt_demo_populate (NtStore              *store,
 {
   static const char * const tables[] = {
     "school", "staff", "classes", "buildings", "rooms", "beds", "students", "bed_assignments",
-    "leaves", "night_checks", "night_check_entries",
+    "leaves", "night_checks", "night_check_entries", "holidays",
     "rule_sets", "commitments",
     "incidents", "incident_people",
     "student_allowed_visitors", "visitors", "inspection_criteria", "room_inspections",

@@ -2,9 +2,8 @@
  * (BẢNG TỔNG HỢP SỐ CA TRỰC), to show that nights and weekends are shared
  * fairly
  *
- * The school keeps no list of public holidays yet (the generator takes
- * them as an option only), so the weekend column counts Saturdays and
- * Sundays and says so; a holiday column comes with a holiday list.
+ * The weekend column counts the shifts starting on a Saturday, a Sunday or
+ * a holiday the school keeps (the Duty roster section).
  */
 #define G_LOG_DOMAIN "nt-report-duty-counts"
 
@@ -107,8 +106,8 @@ nt_report_duty_counts (NtStore                *store,
     [DC_SHIFTS] = { _("Number of shifts"), 10, NT_REPORT_ALIGN_CENTER },
     /* TRANSLATORS: a column of the duty counts (Ca đêm) */
     [DC_NIGHTS] = { _("Night shifts"), 10, NT_REPORT_ALIGN_CENTER },
-    /* TRANSLATORS: a column of the duty counts (Ca thứ Bảy, Chủ nhật) */
-    [DC_WEEKENDS] = { _("Saturday and Sunday shifts"), 14, NT_REPORT_ALIGN_CENTER },
+    /* TRANSLATORS: a column of the duty counts (Ca thứ Bảy, Chủ nhật, ngày lễ) */
+    [DC_WEEKENDS] = { _("Saturday, Sunday and holiday shifts"), 14, NT_REPORT_ALIGN_CENTER },
     /* TRANSLATORS: a column of the duty counts (Số giờ trực) */
     [DC_HOURS] = { _("Hours on duty"), 10, NT_REPORT_ALIGN_CENTER },
   };
@@ -157,8 +156,5 @@ nt_report_duty_counts (NtStore                *store,
       /* TRANSLATORS: a row under the duty counts: the sum of each column (Tổng cộng) */
       summary_row (counts.sheet, _("Total"), counts.total);
     }
-  nt_report_add_group_row (counts.sheet,
-                           /* TRANSLATORS: a note under the duty counts */
-                           _("Public holidays are not recorded in the program: the weekend column counts the shifts starting on a Saturday or a Sunday."));
   return nt_reports_finish (report, &progress, error);
 }

@@ -778,7 +778,7 @@ nt_roster_on_duty (NtStore     *store,
  * How the duties of a period are shared: each person who stood a duty or
  * could have (active, of a role some active post takes), in name order,
  * with shifts, nights (a night shift, or one crossing midnight), shifts
- * starting on a Saturday or Sunday, and minutes on duty. The duty counts
+ * starting on a Saturday, a Sunday or a holiday, and minutes on duty. The duty counts
  * report and the Duty roster section both show this.
  *
  * Returns: (transfer full): a #GListStore of #NtDutyCount
@@ -798,7 +798,7 @@ nt_roster_duty_counts (NtStore     *store,
   stmt = nt_store_prepare (store,
                            "SELECT s.id, s.full_name, s.role, count (d.id), "
                            "  ifnull (sum (sh.is_night = 1 OR sh.end_time <= sh.start_time), 0), "
-                           "  ifnull (sum (strftime ('%w', d.date) IN ('0', '6')), 0), "
+                           "  ifnull (sum (strftime ('%w', d.date) IN ('0', '6') OR d.date IN (SELECT day FROM holidays)), 0), "
                            "  ifnull (sum (((CAST (substr (sh.end_time, 1, 2) AS INTEGER) * 60 "
                            "                 + CAST (substr (sh.end_time, 4, 2) AS INTEGER)) "
                            "    - (CAST (substr (sh.start_time, 1, 2) AS INTEGER) * 60 "

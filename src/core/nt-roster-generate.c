@@ -527,6 +527,21 @@ nt_roster_generate (NtStore                *store,
       if (d != 0)
         g_hash_table_add (holidays, GINT_TO_POINTER (d));
     }
+  /* And the holidays the school keeps (the Duty roster section). */
+  {
+    g_autoptr(GListStore) kept = nt_roster_holidays (store, NULL, NULL, error);
+
+    if (kept == NULL)
+      return FALSE;
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (kept)); i++)
+      {
+        g_autoptr(NtHoliday) h = g_list_model_get_item (G_LIST_MODEL (kept), i);
+        int d = nt_roster_day_number (h->day);
+
+        if (d != 0)
+          g_hash_table_add (holidays, GINT_TO_POINTER (d));
+      }
+  }
   g.holidays = holidays;
   g.filled = filled;
   g.people = people;

@@ -76,6 +76,13 @@ static const NtRowField availability_fields[] = {
 };
 NT_DEFINE_ROW_TYPE (NtAvailability, nt_availability, availability_fields)
 
+static const NtRowField holiday_fields[] = {
+  NT_ROW_PROPERTY (NtHoliday, id, "id", INT64),
+  NT_ROW_PROPERTY (NtHoliday, day, "day", STRING),
+  NT_ROW_PROPERTY (NtHoliday, name, "name", STRING),
+};
+NT_DEFINE_ROW_TYPE (NtHoliday, nt_holiday, holiday_fields)
+
 static const NtRowField problem_fields[] = {
   NT_ROW_PROPERTY (NtRosterProblem, kind, "kind", INT),
   NT_ROW_PROPERTY (NtRosterProblem, date, "date", STRING),
@@ -1017,4 +1024,121 @@ nt_roster_availability_kind_label (const char *kind)
   if (g_strcmp0 (kind, "max_nights") == 0)
     return _("Most nights a month");
   return kind;
+}
+
+/* ----- holidays ---------------------------------------------------------- */
+
+/**
+ * nt_roster_holiday_add:
+ * @day: the day (ISO)
+ * @name: what it is ("Quốc khánh")
+ *
+ * Returns: the new holiday's id, or 0 with @error set (a day that is not a
+ *   date, a name missing, a day already a holiday): nothing written
+ */
+gint64
+nt_roster_holiday_add (NtStore     *store,
+                       const char  *day,
+                       const char  *name,
+                       GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+  sqlite3_stmt *stmt;
+  gboolean taken;
+
+  g_return_val_if_fail (NT_IS_STORE (store), 0);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROSTER, error))
+    return 0;
+  if (day == NULL || nt_roster_day_number (day) == 0)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID, _("Holiday: “%s” is not a date; nothing was saved."),
+                   day != NULL ? day : "");
+      return 0;
+    }
+  if (trimmed[0] == '\0')
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID, _("Holiday: the name is missing; nothing was saved."));
+      return 0;
+    }
+  stmt = nt_store_prepare (store, "SELECT 1 FROM holidays WHERE day = ?1", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (taken)
+    {
+      g_autofree char *shown = nt_date_iso_to_display (day);
+      g_set_error (error, NT_ERROR, NT_ERROR_EXISTS, _("%s is already a holiday; nothing was saved."), shown);
+      return 0;
+    }
+  stmt = nt_store_prepare (store, "INSERT INTO holidays (day, name) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
+  if (!nt_store_step_done (store, stmt, error))
+    return 0;
+  nt_store_emit_changed (store, "holidays");
+  return sqlite3_last_insert_rowid (nt_store_get_db (store));
+}
+
+gboolean
+nt_roster_holiday_remove (NtStore     *store,
+                          gint64       holiday_id,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROSTER, error))
+    return FALSE;
+  stmt = nt_store_prepare (store, "DELETE FROM holidays WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, holiday_id);
+  if (!nt_store_step_done (store, stmt, error))
+    return FALSE;
+  nt_store_emit_changed (store, "holidays");
+  return TRUE;
+}
+
+/**
+ * nt_roster_holidays:
+ * @from_date: (nullable): the first day, %NULL for no limit
+ * @to_date: (nullable): the last day, %NULL for no limit
+ *
+ * Returns: (transfer full): the #NtHoliday of the range, by day
+ */
+GListStore *
+nt_roster_holidays (NtStore     *store,
+                    const char  *from_date,
+                    const char  *to_date,
+                    GError     **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (NT_TYPE_HOLIDAY);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (NT_IS_STORE (store), NULL);
+
+  stmt = nt_store_prepare (store,
+                           "SELECT id, day, name FROM holidays WHERE (?1 IS NULL OR day >= ?1) "
+                           "AND (?2 IS NULL OR day <= ?2) ORDER BY day", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, from_date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to_date, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(NtHoliday) h = g_object_new (NT_TYPE_HOLIDAY, NULL);
+
+      h->id = sqlite3_column_int64 (stmt, 0);
+      h->day = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      h->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_list_store_append (list, h);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&list);
 }

@@ -97,6 +97,18 @@ struct _NtAvailability
   int       value;            /* max_nights: the nights a month */
 };
 
+/* A public holiday: its shifts count with the weekends'. */
+#define NT_TYPE_HOLIDAY (nt_holiday_get_type ())
+G_DECLARE_FINAL_TYPE (NtHoliday, nt_holiday, NT, HOLIDAY, GObject)
+
+struct _NtHoliday
+{
+  GObject   parent_instance;
+  gint64    id;
+  char     *day;              /* ISO */
+  char     *name;
+};
+
 /* One problem of a roster; fields that do not apply are 0 or NULL. */
 #define NT_TYPE_ROSTER_PROBLEM (nt_roster_problem_get_type ())
 G_DECLARE_FINAL_TYPE (NtRosterProblem, nt_roster_problem, NT, ROSTER_PROBLEM, GObject)
@@ -228,6 +240,18 @@ gboolean    nt_roster_availability_remove (NtStore          *store,
 GListStore *nt_roster_availability_list (NtStore            *store,
                                         GError             **error);
 const char *nt_roster_availability_kind_label (const char   *kind);
+
+gint64      nt_roster_holiday_add      (NtStore             *store,
+                                        const char          *day,
+                                        const char          *name,
+                                        GError             **error);
+gboolean    nt_roster_holiday_remove   (NtStore             *store,
+                                        gint64               holiday_id,
+                                        GError             **error);
+GListStore *nt_roster_holidays         (NtStore             *store,
+                                        const char          *from_date,
+                                        const char          *to_date,
+                                        GError             **error);
 
 gboolean    nt_roster_time_parse       (const char          *text,
                                         gboolean             allow_24,

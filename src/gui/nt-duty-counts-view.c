@@ -64,7 +64,7 @@ nt_duty_counts_view_show (NtDutyCountsView *self,
 {
   g_autoptr(GListStore) counts = nt_roster_duty_counts (store, from_date, to_date, NULL);
   guint n = counts != NULL ? g_list_model_get_n_items (G_LIST_MODEL (counts)) : 0;
-  const char *headings[] = { _("Full name"), _("Role"), _("Shifts"), _("Nights"), _("Sat. and Sun."), _("Hours") };
+  const char *headings[] = { _("Full name"), _("Role"), _("Shifts"), _("Nights"), _("Weekends, holidays"), _("Hours") };
   int least = G_MAXINT, most = 0;
   GtkWidget *child;
   int row = 1;

@@ -25,6 +25,7 @@ struct _NtRosterSetup
   AdwPreferencesGroup *posts_group;
   AdwPreferencesGroup *shifts_group;
   AdwPreferencesGroup *availability_group;
+  AdwPreferencesGroup *holidays_group;
   GPtrArray           *rows;      /* the rows added to the groups, to remove on reload */
 };
 
@@ -392,6 +393,67 @@ nt_roster_setup_add_availability (NtRosterSetup *self)
                              save_availability, f, availability_form_free);
 }
 
+/* ----- holidays ---------------------------------------------------------- */
+
+typedef struct
+{
+  NtRosterSetup *self;
+  AdwEntryRow   *day;
+  AdwEntryRow   *name;
+} HolidayForm;
+
+static gboolean
+save_holiday (gpointer   data,
+              GError   **error)
+{
+  HolidayForm *f = data;
+  g_autofree char *day = NULL;
+
+  if (!optional_date (f->day, &day, error))
+    return FALSE;
+  if (day == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Day: write the date of the holiday, dd/mm/yyyy."));
+      return FALSE;
+    }
+  return nt_roster_holiday_add (store_of (f->self), day, text_of (f->name), error) != 0;
+}
+
+NtFormDialog *
+nt_roster_setup_add_holiday (NtRosterSetup *self)
+{
+  HolidayForm *f = g_new0 (HolidayForm, 1);
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  f->self = self;
+  f->day = entry_row (group, _("Day (dd/mm/yyyy)"), "");
+  f->name = entry_row (group, _("Name, e.g. National Day"), "");
+  return nt_form_dialog_new (GTK_WIDGET (self), _("Holiday"), _("_Save"), GTK_WIDGET (group),
+                             save_holiday, f, g_free);
+}
+
+static void
+on_holiday_remove (GtkButton     *button,
+                   NtRosterSetup *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!nt_roster_holiday_remove (store_of (self), GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id")),
+                                 &error))
+    g_warning ("%s", error->message);
+}
+
+static GtkWidget *
+remove_button (void)
+{
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (remove, _("Remove"));
+  gtk_widget_add_css_class (remove, "flat");
+  return remove;
+}
+
 /* ----- the lists -------------------------------------------------------- */
 
 static GtkWidget *
@@ -487,6 +549,7 @@ reload (NtRosterSetup *self)
   g_autoptr(GListStore) posts = nt_roster_posts (store_of (self), TRUE, NULL);
   g_autoptr(GListStore) shifts = nt_roster_shifts (store_of (self), NULL);
   g_autoptr(GListStore) avail = nt_roster_availability_list (store_of (self), NULL);
+  g_autoptr(GListStore) holidays = nt_roster_holidays (store_of (self), NULL, NULL, NULL);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -516,13 +579,16 @@ reload (NtRosterSetup *self)
     {
       g_autoptr(NtAvailability) a = g_list_model_get_item (G_LIST_MODEL (avail), i);
       g_autofree char *summary = availability_summary (a);
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (remove, _("Remove"));
-      gtk_widget_add_css_class (remove, "flat");
-      add_row (self, self->availability_group, a->staff_name, summary, remove, a->id,
+      add_row (self, self->availability_group, a->staff_name, summary, remove_button (), a->id,
                G_CALLBACK (on_availability_remove));
+    }
+  for (guint i = 0; holidays != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (holidays)); i++)
+    {
+      g_autoptr(NtHoliday) h = g_list_model_get_item (G_LIST_MODEL (holidays), i);
+      g_autofree char *day = nt_date_iso_to_display (h->day);
+
+      add_row (self, self->holidays_group, day, h->name, remove_button (), h->id, G_CALLBACK (on_holiday_remove));
     }
 }
 
@@ -532,7 +598,8 @@ on_store_changed (NtStore       *store,
                   NtRosterSetup *self)
 {
   if (g_str_equal (table, "posts") || g_str_equal (table, "shift_templates")
-      || g_str_equal (table, "staff_availability") || g_str_equal (table, "staff"))
+      || g_str_equal (table, "staff_availability") || g_str_equal (table, "staff")
+      || g_str_equal (table, "holidays"))
     reload (self);
 }
 
@@ -566,6 +633,12 @@ static void
 on_add_availability (NtRosterSetup *self)
 {
   nt_roster_setup_add_availability (self);
+}
+
+static void
+on_add_holiday (NtRosterSetup *self)
+{
+  nt_roster_setup_add_holiday (self);
 }
 
 static AdwPreferencesGroup *
@@ -619,5 +692,8 @@ nt_roster_setup_init (NtRosterSetup *self)
   self->availability_group = list_group (self, page, _("Staff availability"),
                                          _("Days off, leave, “never nights” and the most nights a month"),
                                          _("Add _availability"), G_CALLBACK (on_add_availability));
+  self->holidays_group = list_group (self, page, _("Holidays"),
+                                     _("Their shifts are shared out like weekend shifts and counted with them"),
+                                     _("Add _holiday"), G_CALLBACK (on_add_holiday));
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (page));
 }

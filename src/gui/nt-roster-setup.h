@@ -18,5 +18,6 @@ NtFormDialog *nt_roster_setup_edit_post       (NtRosterSetup *self,
 NtFormDialog *nt_roster_setup_edit_shift      (NtRosterSetup *self,
                                                gint64         shift_id);
 NtFormDialog *nt_roster_setup_add_availability (NtRosterSetup *self);
+NtFormDialog *nt_roster_setup_add_holiday     (NtRosterSetup *self);
 
 G_END_DECLS

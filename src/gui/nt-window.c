@@ -91,6 +91,8 @@ make_sidebar_row (const Section *section)
 
 /* A section's page is built when it is first shown: opening the window on
  * a large school costs only the page the person looks at. */
+static void apply_permissions (NtWindow *self);
+
 static GtkWidget *
 ensure_page (NtWindow   *self,
              const char *name)
@@ -104,6 +106,7 @@ ensure_page (NtWindow   *self,
       {
         page = g_object_new (sections[i].get_type (), "context", self->context, NULL);
         gtk_stack_add_named (self->stack, page, name);
+        apply_permissions (self);
         return page;
       }
   return NULL;
@@ -177,6 +180,47 @@ nt_window_toast (NtWindow *self,
 
 /* ----- who is using the program ----------------------------------------- */
 
+/* The buttons of a section that change what a role may not change are
+ * greyed out (the core refuses the change anyway). The pages of the
+ * commitments and incidents set theirs themselves. */
+static const struct
+{
+  const char   *section;
+  const char   *action;
+  NtPermission  permission;
+} guarded_actions[] = {
+  { "students", "students.add", NT_PERM_MANAGE_STUDENTS },
+  { "students", "students.import", NT_PERM_MANAGE_STUDENTS },
+  { "rooms", "rooms.assign", NT_PERM_MANAGE_ROOMS },
+  { "rooms", "rooms.add-building", NT_PERM_MANAGE_ROOMS },
+  { "rooms", "rooms.edit-building", NT_PERM_MANAGE_ROOMS },
+  { "rooms", "rooms.add-room", NT_PERM_MANAGE_ROOMS },
+  { "checks", "checks.start", NT_PERM_RECORD_CHECKS },
+  { "checks", "checks.close", NT_PERM_RECORD_CHECKS },
+  { "leaves", "leaves.add", NT_PERM_RECORD_CHECKS },
+  { "leaves", "leaves.bulk", NT_PERM_RECORD_CHECKS },
+  { "roster", "roster.generate", NT_PERM_MANAGE_ROSTER },
+  { "roster", "roster.add", NT_PERM_WRITE_HANDOVERS },
+  { "gate", "gate.add", NT_PERM_RECORD_GATE },
+  { "gate", "gate.student", NT_PERM_RECORD_GATE },
+  { "gate", "gate.relatives", NT_PERM_RECORD_GATE },
+};
+
+static void
+apply_permissions (NtWindow *self)
+{
+  NtStore *store = nt_context_get_store (self->context);
+
+  for (guint i = 0; i < G_N_ELEMENTS (guarded_actions); i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (self->stack, guarded_actions[i].section);
+
+      if (page != NULL)
+        gtk_widget_action_set_enabled (page, guarded_actions[i].action,
+                                       nt_access_may (store, guarded_actions[i].permission));
+    }
+}
+
 static void
 update_user_label (NtWindow *self)
 {
@@ -190,6 +234,7 @@ update_user_label (NtWindow *self)
   else
     gtk_label_set_text (self->user_label, _("Who is using the program?"));
 
+  apply_permissions (self);
   /* A section the person's role cannot use at all is not offered. */
   for (int i = 0; i < (int) G_N_ELEMENTS (sections); i++)
     gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->sidebar_list, i)),

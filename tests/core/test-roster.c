@@ -409,6 +409,70 @@ test_handovers (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 0);
 }
 
+/* Holidays: kept with their names, refused when not a date, unnamed or
+ * twice, refused to a supervisor; a shift on one counts with the weekend
+ * shifts in the duty counts. */
+static void
+test_holidays (void)
+{
+  g_autoptr(NtStore) store = nt_test_new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) holidays = NULL;
+  g_autoptr(GListStore) counts = NULL;
+  g_autoptr(NtDutyCount) c = NULL;
+  gint64 shifts[3];
+  gint64 dorm, a, sup, id;
+
+  defaults (store, shifts);
+  dorm = post (store, "Ký túc xá", NULL);
+  a = staff (store, "Lò Văn An", "M", "supervisor");
+  sup = staff (store, "Quàng Thị Bích", "F", "supervisor");
+
+  id = nt_roster_holiday_add (store, "2026-09-02", "Quốc khánh", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (nt_roster_holiday_add (store, "2026-09-02", "Quốc khánh", &error), ==, 0);
+  g_assert_error (error, NT_ERROR, NT_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_cmpint (nt_roster_holiday_add (store, "2026-02-30", "Không có", &error), ==, 0);
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (nt_roster_holiday_add (store, "2026-12-31", "  ", &error), ==, 0);
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (nt_store_set_actor (store, sup, &error));
+  g_assert_cmpint (nt_roster_holiday_add (store, "2027-01-01", "Tết Dương lịch", &error), ==, 0);
+  g_assert_error (error, NT_ERROR, NT_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_true (nt_store_set_actor (store, 0, &error));
+  holidays = nt_roster_holidays (store, "2026-09-01", "2026-09-30", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (holidays)), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM audit_log WHERE table_name = 'holidays'"), ==, 1);
+
+  /* Wednesday 2 September 2026: a holiday shift, with the weekend's. */
+  g_assert_cmpint (nt_roster_assign (store, dorm, shifts[0], a, "2026-09-02", FALSE, &error), >, 0);
+  g_assert_cmpint (nt_roster_assign (store, dorm, shifts[0], a, "2026-09-05", FALSE, &error), >, 0);
+  g_assert_cmpint (nt_roster_assign (store, dorm, shifts[0], a, "2026-09-03", FALSE, &error), >, 0);
+  g_assert_no_error (error);
+  counts = nt_roster_duty_counts (store, "2026-09-01", "2026-09-30", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (counts)) && c == NULL; i++)
+    {
+      g_autoptr(NtDutyCount) x = g_list_model_get_item (G_LIST_MODEL (counts), i);
+      if (x->staff_id == a)
+        c = g_steal_pointer (&x);
+    }
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->shifts, ==, 3);
+  g_assert_cmpint (c->weekends, ==, 2);
+  g_assert_cmpint (c->minutes, ==, 3 * 8 * 60);
+
+  g_assert_true (nt_roster_holiday_remove (store, id, &error));
+  g_clear_object (&holidays);
+  holidays = nt_roster_holidays (store, NULL, NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (holidays)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -420,5 +484,6 @@ main (int   argc,
   g_test_add_func ("/roster/coverage", test_coverage);
   g_test_add_func ("/roster/on-duty-grid", test_on_duty_and_grid);
   g_test_add_func ("/roster/handovers", test_handovers);
+  g_test_add_func ("/roster/holidays", test_holidays);
   return g_test_run ();
 }

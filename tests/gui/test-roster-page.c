@@ -299,6 +299,20 @@ test_setup (GuiFixture    *f,
   g_assert_true (nt_form_dialog_save (dialog));
   g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM staff_availability WHERE kind = 'day_off' "
                                               "AND from_date = '2026-11-28'"), ==, 1);
+
+  /* A holiday: a day twice is refused, the form kept open. */
+  dialog = nt_roster_setup_add_holiday (setup);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  fill (dialog, (const char *[]) { "19/05/2027", "Ngày sinh Chủ tịch Hồ Chí Minh", NULL });
+  g_assert_true (nt_form_dialog_save (dialog));
+  gui_spin (20);
+  dialog = nt_roster_setup_add_holiday (setup);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  fill (dialog, (const char *[]) { "19/05/2027", "Lặp lại", NULL });
+  g_assert_false (nt_form_dialog_save (dialog));
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM holidays WHERE day = '2027-05-19'"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 int

@@ -347,6 +347,43 @@ test_choose_user (Fixture       *f,
                                    "ORDER BY id DESC LIMIT 1"), ==, first->id);
 }
 
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_action_button (c, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A teacher may not add students: the button is greyed out; the
+ * principal's is not. */
+static void
+test_role_buttons (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(NtStaffMember) teacher = nt_staff_load (f->store, nt_store_count (f->store, "SELECT min(id) FROM staff "
+                                                                                      "WHERE role = 'teacher'"), NULL);
+  g_autoptr(NtStaffMember) principal = nt_staff_load (f->store, nt_store_count (f->store, "SELECT min(id) FROM staff "
+                                                                                        "WHERE role = 'principal'"), NULL);
+  GtkWidget *add;
+
+  g_assert_true (nt_context_set_user (f->context, teacher, NULL));
+  add = find_action_button (GTK_WIDGET (students_page (f)), "students.add");
+  g_assert_nonnull (add);
+  gui_spin (20);
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_assert_true (nt_context_set_user (f->context, principal, NULL));
+  gui_spin (20);
+  g_assert_true (gtk_widget_get_sensitive (add));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +400,7 @@ main (int   argc,
   ADD ("/window/mark-left", test_mark_left);
   ADD ("/window/delete-undo", test_delete_and_undo);
   ADD ("/window/choose-user", test_choose_user);
+  ADD ("/window/role-buttons", test_role_buttons);
 #undef ADD
 
   return g_test_run ();
