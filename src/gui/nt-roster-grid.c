@@ -186,6 +186,10 @@ row_header (NtRosterCell *cell,
 
   gtk_label_set_xalign (GTK_LABEL (post), 0);
   gtk_label_set_xalign (GTK_LABEL (shift), 0);
+  /* "Ký túc xá nữ (Nhà B)" takes two lines in the narrow column. */
+  gtk_label_set_wrap (GTK_LABEL (post), TRUE);
+  gtk_label_set_lines (GTK_LABEL (post), 2);
+  gtk_label_set_max_width_chars (GTK_LABEL (post), 16);
   gtk_label_set_ellipsize (GTK_LABEL (post), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (post, "heading");
   gtk_widget_add_css_class (shift, "dim-label");
