@@ -1052,6 +1052,30 @@ require_state (NtStore     *store,
   return FALSE;
 }
 
+/* Adds an undecided item to the assessment @id for every criterion of
+ * @circular; the caller holds the transaction. */
+static gboolean
+insert_items (NtStore     *store,
+              gint64       id,
+              const char  *circular,
+              GError     **error)
+{
+  g_autofree NtAssessmentCriterion **criteria = nt_assessment_criteria (circular, NULL);
+  sqlite3_stmt *stmt;
+
+  stmt = nt_store_prepare (store, "INSERT INTO assessment_items (assessment_id, criterion) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; criteria[i]; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, criteria[i]->id, -1, SQLITE_TRANSIENT);
+      if (!nt_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * nt_assessment_create:
  * @school_year: '2025-2026'
@@ -1068,7 +1092,6 @@ nt_assessment_create (NtStore     *store,
                       const char  *circular,
                       GError     **error)
 {
-  g_autofree NtAssessmentCriterion **criteria = NULL;
   g_autofree char *now = now_text ();
   sqlite3_stmt *stmt;
   gint64 id;
@@ -1119,17 +1142,8 @@ nt_assessment_create (NtStore     *store,
     goto fail;
   id = sqlite3_last_insert_rowid (nt_store_get_db (store));
 
-  criteria = nt_assessment_criteria (circular, NULL);
-  stmt = nt_store_prepare (store, "INSERT INTO assessment_items (assessment_id, criterion) VALUES (?1, ?2)", error);
-  if (stmt == NULL)
+  if (!insert_items (store, id, circular, error))
     goto fail;
-  for (guint i = 0; criteria[i]; i++)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, criteria[i]->id, -1, SQLITE_TRANSIENT);
-      if (!nt_store_step_done (store, stmt, error))
-        goto fail;
-    }
   if (!nt_store_commit (store, error))
     goto fail;
   nt_store_emit_changed (store, "assessments");
@@ -1253,7 +1267,6 @@ nt_assessment_set_circular (NtStore     *store,
                             const char  *circular,
                             GError     **error)
 {
-  g_autofree NtAssessmentCriterion **criteria = NULL;
   g_autofree char *year = NULL;
   g_autofree char *current = NULL;
   sqlite3_stmt *stmt;
@@ -1288,17 +1301,8 @@ nt_assessment_set_circular (NtStore     *store,
   sqlite3_bind_text (stmt, 2, circular, -1, SQLITE_TRANSIENT);
   if (!nt_store_step_done (store, stmt, error))
     goto fail;
-  criteria = nt_assessment_criteria (circular, NULL);
-  stmt = nt_store_prepare (store, "INSERT INTO assessment_items (assessment_id, criterion) VALUES (?1, ?2)", error);
-  if (stmt == NULL)
+  if (!insert_items (store, id, circular, error))
     goto fail;
-  for (guint i = 0; criteria[i]; i++)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, criteria[i]->id, -1, SQLITE_TRANSIENT);
-      if (!nt_store_step_done (store, stmt, error))
-        goto fail;
-    }
   if (!nt_store_commit (store, error))
     goto fail;
   nt_store_emit_changed (store, "assessments");

@@ -14,6 +14,7 @@
 #include "nt-error.h"
 #include "nt-i18n.h"
 #include "nt-rooms.h"
+#include "nt-sql.h"
 #include "nt-util.h"
 
 typedef struct
@@ -76,13 +77,6 @@ bed_clear (Bed *b)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Student, student_clear)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bed, bed_clear)
 
-static char *
-dup_col (sqlite3_stmt *stmt,
-         int           col)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
-}
-
 static gboolean
 load_student (NtStore  *store,
               gint64    id,
@@ -101,15 +95,15 @@ load_student (NtStore  *store,
   if (stmt == NULL)
     return FALSE;
   s->id = id;
-  s->name = dup_col (stmt, 0);
-  s->gender = dup_col (stmt, 1);
-  s->boarding = dup_col (stmt, 2);
+  s->name = nt_sql_column_dup (stmt, 0);
+  s->gender = nt_sql_column_dup (stmt, 1);
+  s->boarding = nt_sql_column_dup (stmt, 2);
   s->active = sqlite3_column_int (stmt, 3);
-  s->left_on = dup_col (stmt, 4);
+  s->left_on = nt_sql_column_dup (stmt, 4);
   s->open_id = sqlite3_column_int64 (stmt, 5);
   s->open_bed = sqlite3_column_int64 (stmt, 6);
-  s->open_start = dup_col (stmt, 7);
-  s->last_end = dup_col (stmt, 8);
+  s->open_start = nt_sql_column_dup (stmt, 7);
+  s->last_end = nt_sql_column_dup (stmt, 8);
   sqlite3_reset (stmt);
   return TRUE;
 }
@@ -136,21 +130,21 @@ load_bed (NtStore  *store,
   if (stmt == NULL)
     return FALSE;
   b->id = id;
-  b->label = dup_col (stmt, 0);
+  b->label = nt_sql_column_dup (stmt, 0);
   b->active = sqlite3_column_int (stmt, 1);
   b->locked = sqlite3_column_int (stmt, 2);
   b->room_id = sqlite3_column_int64 (stmt, 3);
-  b->room_number = dup_col (stmt, 4);
-  b->room_gender = dup_col (stmt, 5);
-  b->kind = dup_col (stmt, 6);
+  b->room_number = nt_sql_column_dup (stmt, 4);
+  b->room_gender = nt_sql_column_dup (stmt, 5);
+  b->kind = nt_sql_column_dup (stmt, 6);
   b->room_active = sqlite3_column_int (stmt, 7);
-  b->building_name = dup_col (stmt, 8);
-  b->building_gender = dup_col (stmt, 9);
+  b->building_name = nt_sql_column_dup (stmt, 8);
+  b->building_gender = nt_sql_column_dup (stmt, 9);
   b->building_active = sqlite3_column_int (stmt, 10);
   b->occupied = sqlite3_column_int (stmt, 11);
   b->total = sqlite3_column_int (stmt, 12);
   b->occupant_id = sqlite3_column_int64 (stmt, 13);
-  b->occupant_name = dup_col (stmt, 14);
+  b->occupant_name = nt_sql_column_dup (stmt, 14);
   sqlite3_reset (stmt);
   return TRUE;
 }

@@ -21,6 +21,7 @@
 #include "nt-error.h"
 #include "nt-i18n.h"
 #include "nt-row.h"
+#include "nt-sql.h"
 #include "nt-staff.h"
 #include "nt-util.h"
 
@@ -82,13 +83,6 @@ nt_commitment_status_label (NtCommitmentStatus status)
 
 /* ----- the people -------------------------------------------------------- */
 
-static char *
-dup_col (sqlite3_stmt *stmt,
-         int           col)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
-}
-
 /* The newest signature of the person in the family ?1. */
 #define LATEST_SIGNATURE(who_column, who) \
   "LEFT JOIN commitments cm ON cm.id = (SELECT c2.id FROM commitments c2 " \
@@ -120,29 +114,29 @@ entry_from_row (sqlite3_stmt *stmt,
 
   e->kind = kind;
   e->person_id = sqlite3_column_int64 (stmt, Q_ID);
-  e->code = dup_col (stmt, Q_CODE);
-  e->full_name = dup_col (stmt, Q_NAME);
-  e->gender = dup_col (stmt, Q_GENDER);
-  e->birth_date = dup_col (stmt, Q_BIRTH);
+  e->code = nt_sql_column_dup (stmt, Q_CODE);
+  e->full_name = nt_sql_column_dup (stmt, Q_NAME);
+  e->gender = nt_sql_column_dup (stmt, Q_GENDER);
+  e->birth_date = nt_sql_column_dup (stmt, Q_BIRTH);
   e->class_id = sqlite3_column_int64 (stmt, Q_CLASS_ID);
-  e->role = dup_col (stmt, Q_ROLE);
+  e->role = nt_sql_column_dup (stmt, Q_ROLE);
   if (kind == NT_PERSON_STAFF)
     e->group = g_strdup (nt_staff_role_label (e->role));
   else
-    e->group = dup_col (stmt, Q_GROUP);
-  e->boarding = dup_col (stmt, Q_BOARDING);
-  e->building_name = dup_col (stmt, Q_BUILDING);
-  e->room_number = dup_col (stmt, Q_ROOM);
-  e->bed_label = dup_col (stmt, Q_BED);
-  e->homeroom_name = dup_col (stmt, Q_HOMEROOM);
-  e->guardian_name = dup_col (stmt, Q_GUARDIAN);
+    e->group = nt_sql_column_dup (stmt, Q_GROUP);
+  e->boarding = nt_sql_column_dup (stmt, Q_BOARDING);
+  e->building_name = nt_sql_column_dup (stmt, Q_BUILDING);
+  e->room_number = nt_sql_column_dup (stmt, Q_ROOM);
+  e->bed_label = nt_sql_column_dup (stmt, Q_BED);
+  e->homeroom_name = nt_sql_column_dup (stmt, Q_HOMEROOM);
+  e->guardian_name = nt_sql_column_dup (stmt, Q_GUARDIAN);
   e->commitment_id = sqlite3_column_int64 (stmt, Q_CM_ID);
   e->signed_version = sqlite3_column_int (stmt, Q_CM_VERSION);
-  e->signed_on = dup_col (stmt, Q_CM_SIGNED_ON);
+  e->signed_on = nt_sql_column_dup (stmt, Q_CM_SIGNED_ON);
   e->guardian_signed = sqlite3_column_int (stmt, Q_CM_GUARDIAN) != 0;
   e->collected_by = sqlite3_column_int64 (stmt, Q_CM_COLLECTED_BY);
-  e->collected_by_name = dup_col (stmt, Q_CM_COLLECTED_NAME);
-  e->scan_path = dup_col (stmt, Q_CM_SCAN);
+  e->collected_by_name = nt_sql_column_dup (stmt, Q_CM_COLLECTED_NAME);
+  e->scan_path = nt_sql_column_dup (stmt, Q_CM_SCAN);
   if (e->commitment_id == 0)
     e->status = NT_COMMITMENT_MISSING;
   else if (e->signed_version < latest_version)
@@ -481,9 +475,9 @@ load_person (NtStore       *store,
                                 _("The staff member no longer exists."), error);
   if (stmt == NULL)
     return FALSE;
-  p->name = dup_col (stmt, 0);
+  p->name = nt_sql_column_dup (stmt, 0);
   p->active = sqlite3_column_int (stmt, 1) == 1;
-  p->left_on = dup_col (stmt, 2);
+  p->left_on = nt_sql_column_dup (stmt, 2);
   sqlite3_reset (stmt);
   return TRUE;
 }

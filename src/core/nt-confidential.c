@@ -10,6 +10,7 @@
 #include "nt-incidents.h"
 #include "nt-leaves.h"
 #include "nt-row.h"
+#include "nt-sql.h"
 #include "nt-util.h"
 
 /* ----- list rows --------------------------------------------------------- */
@@ -71,13 +72,6 @@ nt_confidential_state_label (const char *state)
 
 /* ----- helpers ----------------------------------------------------------- */
 
-static char *
-dup_col (sqlite3_stmt *stmt,
-         int           col)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
-}
-
 #define REPORT_SELECT \
   "SELECT c.id, c.received_at, c.channel, ifnull (c.received_by, 0), st.full_name, " \
   "  CASE WHEN c.incident_id IS NOT NULL THEN 'incident' WHEN c.closed_at IS NOT NULL THEN 'closed' ELSE 'new' END, " \
@@ -91,19 +85,19 @@ report_from_row (sqlite3_stmt *stmt,
   NtConfidentialReport *r = g_object_new (NT_TYPE_CONFIDENTIAL_REPORT, NULL);
 
   r->id = sqlite3_column_int64 (stmt, 0);
-  r->received_at = dup_col (stmt, 1);
-  r->channel = dup_col (stmt, 2);
+  r->received_at = nt_sql_column_dup (stmt, 1);
+  r->channel = nt_sql_column_dup (stmt, 2);
   r->received_by = sqlite3_column_int64 (stmt, 3);
-  r->received_by_name = dup_col (stmt, 4);
-  r->state = dup_col (stmt, 5);
+  r->received_by_name = nt_sql_column_dup (stmt, 4);
+  r->state = nt_sql_column_dup (stmt, 5);
   r->incident_id = sqlite3_column_int64 (stmt, 6);
   r->readable = readable;
   /* The content is not even copied into the row for someone who may not
    * read it: a row is shown, logged and passed around. */
   if (readable)
     {
-      r->content = dup_col (stmt, 7);
-      r->reporter_name = dup_col (stmt, 8);
+      r->content = nt_sql_column_dup (stmt, 7);
+      r->reporter_name = nt_sql_column_dup (stmt, 8);
     }
   return r;
 }

@@ -88,6 +88,19 @@ nt_date_from_iso (const char *iso)
   return g_date_new_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
 }
 
+/* TRUE for a whole ISO date "yyyy-mm-dd" that exists in the calendar;
+ * nt_date_from_iso() alone would also take "2026-1-5" or trailing text. */
+gboolean
+nt_date_iso_valid (const char *iso)
+{
+  g_autoptr(GDate) d = NULL;
+
+  if (iso == NULL || strlen (iso) != 10)
+    return FALSE;
+  d = nt_date_from_iso (iso);
+  return d != NULL;
+}
+
 /**
  * nt_date_iso_to_display:
  *

@@ -11,6 +11,7 @@ GDate    *nt_date_parse_display (const char  *text,
 char     *nt_date_to_iso        (const GDate *date);
 char     *nt_date_iso_to_display (const char *iso);
 GDate    *nt_date_from_iso      (const char  *iso);
+gboolean  nt_date_iso_valid     (const char  *iso);
 char     *nt_date_today_iso     (void);
 char     *nt_date_time_parse_display (const char *text,
                                       GError    **error);

@@ -9,6 +9,7 @@
 #include "nt-error.h"
 #include "nt-i18n.h"
 #include "nt-row.h"
+#include "nt-sql.h"
 #include "nt-util.h"
 
 /* ----- list rows --------------------------------------------------------- */
@@ -40,32 +41,6 @@ NT_DEFINE_ROW_TYPE (NtDialogueItem, nt_dialogue_item, item_fields)
 
 /* ----- helpers ----------------------------------------------------------- */
 
-static char *
-dup_col (sqlite3_stmt *stmt,
-         int           col)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           col,
-           const char   *text)
-{
-  sqlite3_bind_text (stmt, col, text ? g_strstrip (g_strdup (text)) : g_strdup (""), -1, g_free);
-}
-
-static gboolean
-date_valid (const char *date)
-{
-  g_autoptr(GDate) d = NULL;
-
-  if (date == NULL || strlen (date) != 10)
-    return FALSE;
-  d = nt_date_from_iso (date);
-  return d != NULL;
-}
-
 static gboolean
 staff_ok (NtStore     *store,
           gint64       staff_id,
@@ -89,7 +64,7 @@ check_dialogue (NtStore                *store,
                 const NtDialogueInput  *input,
                 GError                **error)
 {
-  if (!date_valid (input->held_on))
+  if (!nt_date_iso_valid (input->held_on))
     {
       g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
                    _("The date of the dialogue, “%s”, is not a date (YYYY-MM-DD)."),
@@ -113,7 +88,7 @@ check_item (NtStore                    *store,
                    _("The question or wish is empty: write what the boarders raised."));
       return FALSE;
     }
-  if (!nt_str_empty (input->due_date) && !date_valid (input->due_date))
+  if (!nt_str_empty (input->due_date) && !nt_date_iso_valid (input->due_date))
     {
       g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
                    _("The follow-up date of “%s”, “%s”, is not a date (YYYY-MM-DD)."), question, input->due_date);
@@ -157,10 +132,10 @@ nt_dialogues_create (NtStore                *store,
                            "VALUES (?1, nullif (?2, 0), ?3, ?4)", error);
   if (stmt == NULL)
     return 0;
-  bind_text (stmt, 1, input->held_on);
+  nt_sql_bind_stripped (stmt, 1, input->held_on);
   sqlite3_bind_int64 (stmt, 2, input->chaired_by);
-  bind_text (stmt, 3, input->attendees);
-  bind_text (stmt, 4, input->note);
+  nt_sql_bind_stripped (stmt, 3, input->attendees);
+  nt_sql_bind_stripped (stmt, 4, input->note);
   if (!nt_store_step_done (store, stmt, error))
     return 0;
   nt_store_emit_changed (store, "dialogues");
@@ -186,10 +161,10 @@ nt_dialogues_update (NtStore                *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, dialogue_id);
-  bind_text (stmt, 2, input->held_on);
+  nt_sql_bind_stripped (stmt, 2, input->held_on);
   sqlite3_bind_int64 (stmt, 3, input->chaired_by);
-  bind_text (stmt, 4, input->attendees);
-  bind_text (stmt, 5, input->note);
+  nt_sql_bind_stripped (stmt, 4, input->attendees);
+  nt_sql_bind_stripped (stmt, 5, input->note);
   return nt_store_step_done (store, stmt, error) && changed_one (store, "dialogues", error);
 }
 
@@ -220,10 +195,10 @@ nt_dialogues_add_item (NtStore                    *store,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, dialogue_id);
-  bind_text (stmt, 2, input->question);
-  bind_text (stmt, 3, input->answer);
+  nt_sql_bind_stripped (stmt, 2, input->question);
+  nt_sql_bind_stripped (stmt, 3, input->answer);
   sqlite3_bind_int64 (stmt, 4, input->follow_up_by);
-  bind_text (stmt, 5, input->due_date);
+  nt_sql_bind_stripped (stmt, 5, input->due_date);
   if (!nt_store_step_done (store, stmt, error))
     return 0;
   nt_store_emit_changed (store, "dialogue_items");
@@ -249,10 +224,10 @@ nt_dialogues_update_item (NtStore                    *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, item_id);
-  bind_text (stmt, 2, input->question);
-  bind_text (stmt, 3, input->answer);
+  nt_sql_bind_stripped (stmt, 2, input->question);
+  nt_sql_bind_stripped (stmt, 3, input->answer);
   sqlite3_bind_int64 (stmt, 4, input->follow_up_by);
-  bind_text (stmt, 5, input->due_date);
+  nt_sql_bind_stripped (stmt, 5, input->due_date);
   return nt_store_step_done (store, stmt, error) && changed_one (store, "dialogue_items", error);
 }
 
@@ -275,7 +250,7 @@ nt_dialogues_close_item (NtStore     *store,
     return FALSE;
   if (date == NULL)
     date = today;
-  if (!date_valid (date))
+  if (!nt_date_iso_valid (date))
     {
       g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
                    _("The date the item was settled, “%s”, is not a date (YYYY-MM-DD)."), date);
@@ -286,7 +261,7 @@ nt_dialogues_close_item (NtStore     *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, item_id);
-  bind_text (stmt, 2, date);
+  nt_sql_bind_stripped (stmt, 2, date);
   return nt_store_step_done (store, stmt, error) && changed_one (store, "dialogue_items", error);
 }
 
@@ -322,11 +297,11 @@ dialogue_from_row (sqlite3_stmt *stmt)
   NtDialogue *d = g_object_new (NT_TYPE_DIALOGUE, NULL);
 
   d->id = sqlite3_column_int64 (stmt, 0);
-  d->held_on = dup_col (stmt, 1);
+  d->held_on = nt_sql_column_dup (stmt, 1);
   d->chaired_by = sqlite3_column_int64 (stmt, 2);
-  d->chair_name = dup_col (stmt, 3);
-  d->attendees = dup_col (stmt, 4);
-  d->note = dup_col (stmt, 5);
+  d->chair_name = nt_sql_column_dup (stmt, 3);
+  d->attendees = nt_sql_column_dup (stmt, 4);
+  d->note = nt_sql_column_dup (stmt, 5);
   d->n_items = (guint) sqlite3_column_int (stmt, 6);
   d->n_open = (guint) sqlite3_column_int (stmt, 7);
   return d;
@@ -395,13 +370,13 @@ items_from (sqlite3_stmt *stmt)
 
       i->id = sqlite3_column_int64 (stmt, 0);
       i->dialogue_id = sqlite3_column_int64 (stmt, 1);
-      i->held_on = dup_col (stmt, 2);
-      i->question = dup_col (stmt, 3);
-      i->answer = dup_col (stmt, 4);
+      i->held_on = nt_sql_column_dup (stmt, 2);
+      i->question = nt_sql_column_dup (stmt, 3);
+      i->answer = nt_sql_column_dup (stmt, 4);
       i->follow_up_by = sqlite3_column_int64 (stmt, 5);
-      i->follow_up_name = dup_col (stmt, 6);
-      i->due_date = dup_col (stmt, 7);
-      i->closed_at = dup_col (stmt, 8);
+      i->follow_up_name = nt_sql_column_dup (stmt, 6);
+      i->due_date = nt_sql_column_dup (stmt, 7);
+      i->closed_at = nt_sql_column_dup (stmt, 8);
       i->open = i->closed_at == NULL;
       i->overdue = sqlite3_column_int (stmt, 9) != 0;
       g_list_store_append (list, i);

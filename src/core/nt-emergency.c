@@ -22,6 +22,7 @@
 #include "nt-leaves.h"
 #include "nt-roster.h"
 #include "nt-row.h"
+#include "nt-sql.h"
 #include "nt-staff.h"
 #include "nt-util.h"
 
@@ -131,24 +132,6 @@ nt_emergency_status_label (const char *status)
 
 /* ----- small helpers ----------------------------------------------------- */
 
-static char *
-dup_col (sqlite3_stmt *stmt,
-         int           col)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           col,
-           const char   *text)
-{
-  if (text)
-    sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, col);
-}
-
 static void
 bind_id (sqlite3_stmt *stmt,
          int           col,
@@ -237,12 +220,12 @@ roll_from_row (sqlite3_stmt *stmt)
   NtEmergencyRoll *r = g_object_new (NT_TYPE_EMERGENCY_ROLL, NULL);
 
   r->id = sqlite3_column_int64 (stmt, 0);
-  r->kind = dup_col (stmt, 1);
-  r->started_at = dup_col (stmt, 2);
-  r->ended_at = dup_col (stmt, 3);
+  r->kind = nt_sql_column_dup (stmt, 1);
+  r->started_at = nt_sql_column_dup (stmt, 2);
+  r->ended_at = nt_sql_column_dup (stmt, 3);
   r->started_by = sqlite3_column_int64 (stmt, 4);
-  r->started_by_name = dup_col (stmt, 5);
-  r->note = dup_col (stmt, 6);
+  r->started_by_name = nt_sql_column_dup (stmt, 5);
+  r->note = nt_sql_column_dup (stmt, 6);
   read_counts (stmt, 7, &r->counts);
   return r;
 }
@@ -361,21 +344,21 @@ entry_from_row (sqlite3_stmt *stmt)
   e->roll_id = sqlite3_column_int64 (stmt, 1);
   e->student_id = sqlite3_column_int64 (stmt, 2);
   e->staff_id = sqlite3_column_int64 (stmt, 3);
-  e->code = dup_col (stmt, 4);
-  e->name = dup_col (stmt, 5);
+  e->code = nt_sql_column_dup (stmt, 4);
+  e->name = nt_sql_column_dup (stmt, 5);
   if (e->student_id != 0)
-    e->class_or_role = dup_col (stmt, 6);
+    e->class_or_role = nt_sql_column_dup (stmt, 6);
   else
     e->class_or_role = g_strdup (nt_staff_role_label ((const char *) sqlite3_column_text (stmt, 7)));
   e->building_id = sqlite3_column_int64 (stmt, 8);
-  e->building_name = dup_col (stmt, 9);
-  e->assembly_point = dup_col (stmt, 10);
-  e->room_number = dup_col (stmt, 11);
+  e->building_name = nt_sql_column_dup (stmt, 9);
+  e->assembly_point = nt_sql_column_dup (stmt, 10);
+  e->room_number = nt_sql_column_dup (stmt, 11);
   e->floor = sqlite3_column_int (stmt, 12);
-  e->status = dup_col (stmt, 13);
-  e->marked_at = dup_col (stmt, 14);
-  e->guardian_phone = dup_col (stmt, 15);
-  e->phone = dup_col (stmt, 16);
+  e->status = nt_sql_column_dup (stmt, 13);
+  e->marked_at = nt_sql_column_dup (stmt, 14);
+  e->guardian_phone = nt_sql_column_dup (stmt, 15);
+  e->phone = nt_sql_column_dup (stmt, 16);
   return e;
 }
 
@@ -469,7 +452,7 @@ list_entries (NtStore     *store,
       g_autoptr(NtRollEntry) e = entry_from_row (stmt);
 
       if (started_at == NULL)
-        started_at = dup_col (stmt, 17);
+        started_at = nt_sql_column_dup (stmt, 17);
       g_list_store_append (list, e);
     }
   if (!finish_read (store, stmt, rc, error) ||
@@ -576,8 +559,8 @@ nt_emergency_counts (NtStore       *store,
       g_autoptr(NtRollGroup) g = g_object_new (NT_TYPE_ROLL_GROUP, NULL);
 
       g->building_id = sqlite3_column_int64 (stmt, 0);
-      g->building_name = dup_col (stmt, 1);
-      g->assembly_point = dup_col (stmt, 2);
+      g->building_name = nt_sql_column_dup (stmt, 1);
+      g->assembly_point = nt_sql_column_dup (stmt, 2);
       read_counts (stmt, 3, &g->counts);
       all.total += g->counts.total;
       all.safe += g->counts.safe;
@@ -656,7 +639,7 @@ insert_students (NtStore     *store,
                            "GROUP BY a.student_id", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, day);
+  nt_sql_bind_text_or_null (stmt, 1, day);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 student_id = sqlite3_column_int64 (stmt, 0);
@@ -746,8 +729,8 @@ start_roll (NtStore     *store,
   stmt = nt_store_prepare (store, "INSERT INTO emergency_rolls (kind, started_at, started_by) VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
     goto fail;
-  bind_text (stmt, 1, kind);
-  bind_text (stmt, 2, at);
+  nt_sql_bind_text_or_null (stmt, 1, kind);
+  nt_sql_bind_text_or_null (stmt, 2, at);
   bind_id (stmt, 3, started_by);
   if (!nt_store_step_done (store, stmt, error))
     goto fail;
@@ -900,8 +883,8 @@ nt_emergency_mark (NtStore     *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, entry_id);
-  bind_text (stmt, 2, status);
-  bind_text (stmt, 3, status != NULL ? at : NULL);
+  nt_sql_bind_text_or_null (stmt, 2, status);
+  nt_sql_bind_text_or_null (stmt, 3, status != NULL ? at : NULL);
   if (!nt_store_step_done (store, stmt, error))
     return FALSE;
   if (sqlite3_changes (nt_store_get_db (store)) != 1)
@@ -1006,7 +989,7 @@ nt_emergency_mark_building_safe (NtStore  *store,
     }
   sqlite3_bind_int64 (stmt, 1, roll_id);
   sqlite3_bind_int64 (stmt, 2, building_id);
-  bind_text (stmt, 3, at);
+  nt_sql_bind_text_or_null (stmt, 3, at);
   if (!nt_store_step_done (store, stmt, error))
     {
       nt_store_rollback (store);
@@ -1060,8 +1043,8 @@ end_roll (NtStore      *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, roll_id);
-  bind_text (stmt, 2, at);
-  bind_text (stmt, 3, note);
+  nt_sql_bind_text_or_null (stmt, 2, at);
+  nt_sql_bind_text_or_null (stmt, 3, note);
   if (!nt_store_step_done (store, stmt, error))
     goto fail;
   if (!nt_store_commit (store, error))

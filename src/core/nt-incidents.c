@@ -26,6 +26,7 @@
 #include "nt-night-checks.h"
 #include "nt-resources.h"
 #include "nt-row.h"
+#include "nt-sql.h"
 #include "nt-util.h"
 
 /* ----- rows -------------------------------------------------------------- */
@@ -320,21 +321,6 @@ nt_incident_link_kind_from_string (const char *text)
 }
 
 /* ----- helpers ----------------------------------------------------------- */
-
-static char *
-dup_col (sqlite3_stmt *stmt,
-         int           col)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           col,
-           const char   *text)
-{
-  sqlite3_bind_text (stmt, col, text ? text : "", -1, SQLITE_TRANSIENT);
-}
 
 static void
 bind_text_or_null (sqlite3_stmt *stmt,
@@ -749,7 +735,7 @@ stored_state (NtStore  *store,
 
   if (stmt == NULL)
     return NULL;
-  state = dup_col (stmt, 0);
+  state = nt_sql_column_dup (stmt, 0);
   sqlite3_reset (stmt);
   return state;
 }
@@ -784,10 +770,10 @@ write_people (NtStore     *store,
       bind_id_or_null (ins, 2, p->student_id);
       bind_id_or_null (ins, 3, p->staff_id);
       if (name)
-        bind_text (ins, 4, name);
+        nt_sql_bind_text (ins, 4, name);
       else
         sqlite3_bind_null (ins, 4);
-      bind_text (ins, 5, p->part);
+      nt_sql_bind_text (ins, 5, p->part);
       if (!nt_store_step_done (store, ins, error))
         return FALSE;
     }
@@ -834,27 +820,27 @@ write_incident (NtStore     *store,
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, inc->occurred_at);
-  bind_text (stmt, 2, inc->place_kind);
+  nt_sql_bind_text (stmt, 1, inc->occurred_at);
+  nt_sql_bind_text (stmt, 2, inc->place_kind);
   bind_id_or_null (stmt, 3, g_str_equal (inc->place_kind, "room") ? inc->room_id : 0);
   bind_id_or_null (stmt, 4, building_id);
-  bind_text (stmt, 5, inc->place_text);
-  bind_text (stmt, 6, inc->category);
+  nt_sql_bind_text (stmt, 5, inc->place_text);
+  nt_sql_bind_text (stmt, 6, inc->category);
   sqlite3_bind_int (stmt, 7, inc->severity);
-  bind_text (stmt, 8, inc->description);
-  bind_text (stmt, 9, inc->reported_by);
-  bind_text (stmt, 10, inc->actions);
+  nt_sql_bind_text (stmt, 8, inc->description);
+  nt_sql_bind_text (stmt, 9, inc->reported_by);
+  nt_sql_bind_text (stmt, 10, inc->actions);
   bind_text_or_null (stmt, 11, inc->guardians_informed_at);
   bind_id_or_null (stmt, 12, inc->guardians_informed_by);
   bind_text_or_null (stmt, 13, inc->police_reported_at);
-  bind_text (stmt, 14, inc->police_contact);
-  bind_text (stmt, 15, inc->state ? inc->state : "open");
+  nt_sql_bind_text (stmt, 14, inc->police_contact);
+  nt_sql_bind_text (stmt, 15, inc->state ? inc->state : "open");
   bind_text_or_null (stmt, 16, inc->outcome);
-  bind_text (stmt, 17, inc->outcome_note);
+  nt_sql_bind_text (stmt, 17, inc->outcome_note);
   bind_text_or_null (stmt, 18, inc->closed_at);
   if (inc->source_kind != NT_INCIDENT_LINK_NONE)
     {
-      bind_text (stmt, 19, nt_incident_link_kind_to_string (inc->source_kind));
+      nt_sql_bind_text (stmt, 19, nt_incident_link_kind_to_string (inc->source_kind));
       sqlite3_bind_int64 (stmt, 20, inc->source_id);
     }
   else
@@ -1045,13 +1031,13 @@ from_night_check (NtStore     *store,
     return NULL;
   inc = g_object_new (NT_TYPE_INCIDENT, NULL);
   student_id = sqlite3_column_int64 (stmt, 0);
-  status = dup_col (stmt, 1);
-  note = dup_col (stmt, 2);
-  night = dup_col (stmt, 3);
+  status = nt_sql_column_dup (stmt, 1);
+  note = nt_sql_column_dup (stmt, 2);
+  night = nt_sql_column_dup (stmt, 3);
   inc->building_id = sqlite3_column_int64 (stmt, 4);
-  building = dup_col (stmt, 5);
+  building = nt_sql_column_dup (stmt, 5);
   inc->room_id = sqlite3_column_int64 (stmt, 6);
-  inc->reported_by = dup_col (stmt, 7);
+  inc->reported_by = nt_sql_column_dup (stmt, 7);
   sqlite3_reset (stmt);
 
   curfew = nt_night_check_curfew_at (store, night);
@@ -1125,15 +1111,15 @@ from_handover (NtStore     *store,
   inc = g_object_new (NT_TYPE_INCIDENT, NULL);
   written_at = (const char *) sqlite3_column_text (stmt, 0);
   inc->occurred_at = written_at && strlen (written_at) >= 16 ? g_strndup (written_at, 16) : nt_leave_time_now ();
-  inc->description = dup_col (stmt, 1);
-  inc->reported_by = dup_col (stmt, 2);
+  inc->description = nt_sql_column_dup (stmt, 1);
+  inc->reported_by = nt_sql_column_dup (stmt, 2);
   inc->building_id = sqlite3_column_int64 (stmt, 3);
   if (inc->building_id != 0)
     inc->place_kind = g_strdup ("building");
   else
     {
       inc->place_kind = g_strdup ("other");
-      inc->place_text = dup_col (stmt, 4);
+      inc->place_text = nt_sql_column_dup (stmt, 4);
     }
   sqlite3_reset (stmt);
   inc->category = g_strdup ("other");
@@ -1268,30 +1254,30 @@ incident_from_row (sqlite3_stmt *stmt,
   NtIncident *inc = g_object_new (NT_TYPE_INCIDENT, NULL);
 
   inc->id = sqlite3_column_int64 (stmt, 0);
-  inc->occurred_at = dup_col (stmt, 1);
-  inc->place_kind = dup_col (stmt, 2);
+  inc->occurred_at = nt_sql_column_dup (stmt, 1);
+  inc->place_kind = nt_sql_column_dup (stmt, 2);
   inc->room_id = sqlite3_column_int64 (stmt, 3);
   inc->building_id = sqlite3_column_int64 (stmt, 4);
-  inc->place_text = dup_col (stmt, 5);
-  inc->category = dup_col (stmt, 6);
+  inc->place_text = nt_sql_column_dup (stmt, 5);
+  inc->category = nt_sql_column_dup (stmt, 6);
   inc->severity = sqlite3_column_int (stmt, 7);
-  inc->description = dup_col (stmt, 8);
-  inc->reported_by = dup_col (stmt, 9);
-  inc->actions = dup_col (stmt, 10);
-  inc->guardians_informed_at = dup_col (stmt, 11);
+  inc->description = nt_sql_column_dup (stmt, 8);
+  inc->reported_by = nt_sql_column_dup (stmt, 9);
+  inc->actions = nt_sql_column_dup (stmt, 10);
+  inc->guardians_informed_at = nt_sql_column_dup (stmt, 11);
   inc->guardians_informed_by = sqlite3_column_int64 (stmt, 12);
-  inc->police_reported_at = dup_col (stmt, 13);
-  inc->police_contact = dup_col (stmt, 14);
-  inc->state = dup_col (stmt, 15);
-  inc->outcome = dup_col (stmt, 16);
-  inc->outcome_note = dup_col (stmt, 17);
-  inc->closed_at = dup_col (stmt, 18);
+  inc->police_reported_at = nt_sql_column_dup (stmt, 13);
+  inc->police_contact = nt_sql_column_dup (stmt, 14);
+  inc->state = nt_sql_column_dup (stmt, 15);
+  inc->outcome = nt_sql_column_dup (stmt, 16);
+  inc->outcome_note = nt_sql_column_dup (stmt, 17);
+  inc->closed_at = nt_sql_column_dup (stmt, 18);
   inc->source_kind = nt_incident_link_kind_from_string ((const char *) sqlite3_column_text (stmt, 19));
   inc->source_id = sqlite3_column_int64 (stmt, 20);
   inc->created_by = sqlite3_column_int64 (stmt, 21);
-  inc->room_number = dup_col (stmt, 22);
-  inc->building_name = dup_col (stmt, 23);
-  inc->guardians_informed_by_name = dup_col (stmt, 24);
+  inc->room_number = nt_sql_column_dup (stmt, 22);
+  inc->building_name = nt_sql_column_dup (stmt, 23);
+  inc->guardians_informed_by_name = nt_sql_column_dup (stmt, 24);
   inc->people = people_text ((const char *) sqlite3_column_text (stmt, 25));
   inc->place = place_text (inc);
   inc->age_days = MAX (0, days_between (inc->occurred_at, at_time));
@@ -1444,11 +1430,11 @@ nt_incidents_people (NtStore  *store,
       p->id = sqlite3_column_int64 (stmt, 0);
       p->student_id = sqlite3_column_int64 (stmt, 1);
       p->staff_id = sqlite3_column_int64 (stmt, 2);
-      p->outsider_name = dup_col (stmt, 3);
-      p->part = dup_col (stmt, 4);
-      p->name = dup_col (stmt, 5);
+      p->outsider_name = nt_sql_column_dup (stmt, 3);
+      p->part = nt_sql_column_dup (stmt, 4);
+      p->name = nt_sql_column_dup (stmt, 5);
       if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
-        p->detail = dup_col (stmt, 6);
+        p->detail = nt_sql_column_dup (stmt, 6);
       else
         p->detail = g_strdup ("");
       g_list_store_append (list, p);
@@ -1507,7 +1493,7 @@ nt_incidents_find_by_link (NtStore               *store,
                            "SELECT id FROM incidents WHERE source_kind = ?1 AND source_id = ?2 "
                            "ORDER BY id DESC LIMIT 1", NULL);
   g_return_val_if_fail (stmt != NULL, 0);
-  bind_text (stmt, 1, nt_incident_link_kind_to_string (link->kind));
+  nt_sql_bind_text (stmt, 1, nt_incident_link_kind_to_string (link->kind));
   sqlite3_bind_int64 (stmt, 2, link->id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
@@ -1696,8 +1682,8 @@ nt_incidents_count_by_month (NtStore     *store,
                            "GROUP BY 1, 2", error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, from);
-  bind_text (stmt, 2, to);
+  nt_sql_bind_text (stmt, 1, from);
+  nt_sql_bind_text (stmt, 2, to);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int i = (sqlite3_column_int (stmt, 0) - g_date_get_year (start)) * 12

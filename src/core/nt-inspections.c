@@ -11,6 +11,7 @@
 #include "nt-i18n.h"
 #include "nt-inspections.h"
 #include "nt-row.h"
+#include "nt-sql.h"
 #include "nt-util.h"
 
 /* ----- list rows --------------------------------------------------------- */
@@ -50,30 +51,12 @@ NT_DEFINE_ROW_TYPE (NtRanked, nt_ranked, ranked_fields)
 
 /* ----- helpers ----------------------------------------------------------- */
 
-static char *
-dup_col (sqlite3_stmt *stmt,
-         int           col)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
-}
-
-static gboolean
-date_valid (const char *date)
-{
-  g_autoptr(GDate) d = NULL;
-
-  if (date == NULL || strlen (date) != 10)
-    return FALSE;
-  d = nt_date_from_iso (date);
-  return d != NULL;
-}
-
 static gboolean
 check_date (const char  *date,
             const char  *what,
             GError     **error)
 {
-  if (date_valid (date))
+  if (nt_date_iso_valid (date))
     return TRUE;
   g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
                _("The date of %s, “%s”, is not a date (YYYY-MM-DD)."), what, date ? date : "");
@@ -129,7 +112,7 @@ nt_inspections_criteria (NtStore   *store,
       g_autoptr(NtInspectionCriterion) c = g_object_new (NT_TYPE_INSPECTION_CRITERION, NULL);
 
       c->id = sqlite3_column_int64 (stmt, 0);
-      c->name = dup_col (stmt, 1);
+      c->name = nt_sql_column_dup (stmt, 1);
       c->max_points = sqlite3_column_int (stmt, 2);
       c->position = sqlite3_column_int (stmt, 3);
       c->active = sqlite3_column_int (stmt, 4) != 0;
@@ -308,7 +291,7 @@ criterion_max (NtStore     *store,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       max = sqlite3_column_int (stmt, 0);
-      *name = dup_col (stmt, 1);
+      *name = nt_sql_column_dup (stmt, 1);
     }
   sqlite3_reset (stmt);
   return max;
@@ -530,13 +513,13 @@ nt_inspections_load_scores (NtStore     *store,
           scores = g_array_new (FALSE, FALSE, sizeof (NtInspectionScore));
           g_array_set_clear_func (scores, clear_score);
           if (note)
-            *note = dup_col (stmt, 0);
+            *note = nt_sql_column_dup (stmt, 0);
         }
       if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
         continue;
       s.criterion_id = sqlite3_column_int64 (stmt, 1);
       s.points = sqlite3_column_int (stmt, 2);
-      s.note = dup_col (stmt, 3);
+      s.note = nt_sql_column_dup (stmt, 3);
       g_array_append_val (scores, s);
     }
   sqlite3_reset (stmt);
@@ -582,14 +565,14 @@ nt_inspections_floor (NtStore     *store,
       g_autoptr(NtInspectedRoom) r = g_object_new (NT_TYPE_INSPECTED_ROOM, NULL);
 
       r->room_id = sqlite3_column_int64 (stmt, 0);
-      r->number = dup_col (stmt, 1);
+      r->number = nt_sql_column_dup (stmt, 1);
       r->floor = sqlite3_column_int (stmt, 2);
       r->building_id = sqlite3_column_int64 (stmt, 3);
-      r->building_name = dup_col (stmt, 4);
+      r->building_name = nt_sql_column_dup (stmt, 4);
       r->inspection_id = sqlite3_column_int64 (stmt, 5);
       r->points = sqlite3_column_int (stmt, 6);
       r->max_points = sqlite3_column_int (stmt, 7);
-      r->note = dup_col (stmt, 8);
+      r->note = nt_sql_column_dup (stmt, 8);
       g_list_store_append (list, r);
     }
   sqlite3_reset (stmt);
@@ -710,9 +693,9 @@ nt_inspections_ranking (NtStore        *store,
           Entry fresh = { 0 };
 
           fresh.id = room_id;
-          fresh.name = dup_col (stmt, 1);
+          fresh.name = nt_sql_column_dup (stmt, 1);
           fresh.building_id = sqlite3_column_int64 (stmt, 2);
-          fresh.building_name = dup_col (stmt, 3);
+          fresh.building_name = nt_sql_column_dup (stmt, 3);
           g_array_append_val (rooms, fresh);
           /* The index holds positions + 1 (0 is "absent"). */
           g_hash_table_insert (room_index, g_memdup2 (&room_id, sizeof room_id), GUINT_TO_POINTER (rooms->len));

@@ -20,6 +20,7 @@
 #include "nt-i18n.h"
 #include "nt-leaves.h"
 #include "nt-row.h"
+#include "nt-sql.h"
 #include "nt-student.h"
 #include "nt-students.h"
 #include "nt-util.h"
@@ -157,21 +158,6 @@ nt_leave_time_to_display (const char *time)
 
 /* ----- helpers ----------------------------------------------------------- */
 
-static char *
-dup_col (sqlite3_stmt *stmt,
-         int           col)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           col,
-           const char   *text)
-{
-  sqlite3_bind_text (stmt, col, text ? text : "", -1, SQLITE_TRANSIENT);
-}
-
 typedef struct
 {
   gint64    id;
@@ -214,14 +200,14 @@ load_student (NtStore  *store,
   if (stmt == NULL)
     return FALSE;
   s->id = id;
-  s->code = dup_col (stmt, 0);
-  s->name = dup_col (stmt, 1);
-  s->class_name = dup_col (stmt, 2);
-  s->boarding = dup_col (stmt, 3);
+  s->code = nt_sql_column_dup (stmt, 0);
+  s->name = nt_sql_column_dup (stmt, 1);
+  s->class_name = nt_sql_column_dup (stmt, 2);
+  s->boarding = nt_sql_column_dup (stmt, 3);
   s->active = sqlite3_column_int (stmt, 4);
-  s->left_on = dup_col (stmt, 5);
-  s->guardian_name = dup_col (stmt, 6);
-  s->guardian_phone = dup_col (stmt, 7);
+  s->left_on = nt_sql_column_dup (stmt, 5);
+  s->guardian_name = nt_sql_column_dup (stmt, 6);
+  s->guardian_phone = nt_sql_column_dup (stmt, 7);
   sqlite3_reset (stmt);
   return TRUE;
 }
@@ -349,8 +335,8 @@ check_student (NtStore             *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, s->id);
-  bind_text (stmt, 2, from_time);
-  bind_text (stmt, 3, to_time);
+  nt_sql_bind_text (stmt, 2, from_time);
+  nt_sql_bind_text (stmt, 3, to_time);
   sqlite3_bind_int64 (stmt, 4, except_id);
   overlaps = sqlite3_step (stmt) == SQLITE_ROW;
   if (overlaps)
@@ -386,18 +372,18 @@ insert_leave (NtStore             *store,
   if (!nt_str_empty (guardian_phone) && !nt_phone_normalize (guardian_phone, &phone))
     phone = g_strdup (guardian_phone);
   sqlite3_bind_int64 (stmt, 1, student_id);
-  bind_text (stmt, 2, input->from_time);
-  bind_text (stmt, 3, input->to_time);
-  bind_text (stmt, 4, input->reason);
-  bind_text (stmt, 5, input->destination);
-  bind_text (stmt, 6, guardian_name);
-  bind_text (stmt, 7, phone);
-  bind_text (stmt, 8, input->approved_by != 0 ? "approved" : "requested");
+  nt_sql_bind_text (stmt, 2, input->from_time);
+  nt_sql_bind_text (stmt, 3, input->to_time);
+  nt_sql_bind_text (stmt, 4, input->reason);
+  nt_sql_bind_text (stmt, 5, input->destination);
+  nt_sql_bind_text (stmt, 6, guardian_name);
+  nt_sql_bind_text (stmt, 7, phone);
+  nt_sql_bind_text (stmt, 8, input->approved_by != 0 ? "approved" : "requested");
   if (input->approved_by != 0)
     sqlite3_bind_int64 (stmt, 9, input->approved_by);
   else
     sqlite3_bind_null (stmt, 9);
-  bind_text (stmt, 10, input->note);
+  nt_sql_bind_text (stmt, 10, input->note);
   if (!nt_store_step_done (store, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (nt_store_get_db (store));
@@ -592,11 +578,11 @@ load_leave (NtStore  *store,
   if (stmt == NULL)
     return FALSE;
   l->id = id;
-  l->student_name = dup_col (stmt, 0);
-  l->from_time = dup_col (stmt, 1);
-  l->to_time = dup_col (stmt, 2);
-  l->state = dup_col (stmt, 3);
-  l->out_at = dup_col (stmt, 4);
+  l->student_name = nt_sql_column_dup (stmt, 0);
+  l->from_time = nt_sql_column_dup (stmt, 1);
+  l->to_time = nt_sql_column_dup (stmt, 2);
+  l->state = nt_sql_column_dup (stmt, 3);
+  l->out_at = nt_sql_column_dup (stmt, 4);
   sqlite3_reset (stmt);
   return TRUE;
 }
@@ -660,13 +646,13 @@ update_state (NtStore     *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, l->id);
-  bind_text (stmt, 2, new_state);
+  nt_sql_bind_text (stmt, 2, new_state);
   sqlite3_bind_int64 (stmt, 3, staff_id);
   if (out_at)
-    bind_text (stmt, 4, out_at);
+    nt_sql_bind_text (stmt, 4, out_at);
   if (returned_at)
-    bind_text (stmt, 5, returned_at);
-  bind_text (stmt, 6, l->state);
+    nt_sql_bind_text (stmt, 5, returned_at);
+  nt_sql_bind_text (stmt, 6, l->state);
   if (!nt_store_step_done (store, stmt, error))
     return FALSE;
   if (sqlite3_changes (nt_store_get_db (store)) != 1)
@@ -823,23 +809,23 @@ leave_from_row (sqlite3_stmt *stmt)
 
   l->id = sqlite3_column_int64 (stmt, 0);
   l->student_id = sqlite3_column_int64 (stmt, 1);
-  l->student_code = dup_col (stmt, 2);
-  l->student_name = dup_col (stmt, 3);
-  l->class_name = dup_col (stmt, 4);
-  l->room_number = dup_col (stmt, 5);
-  l->building_name = dup_col (stmt, 6);
-  l->from_time = dup_col (stmt, 7);
-  l->to_time = dup_col (stmt, 8);
-  l->reason = dup_col (stmt, 9);
-  l->destination = dup_col (stmt, 10);
-  l->guardian_name = dup_col (stmt, 11);
-  l->guardian_phone = dup_col (stmt, 12);
-  l->state = dup_col (stmt, 13);
+  l->student_code = nt_sql_column_dup (stmt, 2);
+  l->student_name = nt_sql_column_dup (stmt, 3);
+  l->class_name = nt_sql_column_dup (stmt, 4);
+  l->room_number = nt_sql_column_dup (stmt, 5);
+  l->building_name = nt_sql_column_dup (stmt, 6);
+  l->from_time = nt_sql_column_dup (stmt, 7);
+  l->to_time = nt_sql_column_dup (stmt, 8);
+  l->reason = nt_sql_column_dup (stmt, 9);
+  l->destination = nt_sql_column_dup (stmt, 10);
+  l->guardian_name = nt_sql_column_dup (stmt, 11);
+  l->guardian_phone = nt_sql_column_dup (stmt, 12);
+  l->state = nt_sql_column_dup (stmt, 13);
   l->approved_by = sqlite3_column_int64 (stmt, 14);
-  l->approved_by_name = dup_col (stmt, 15);
-  l->out_at = dup_col (stmt, 16);
-  l->returned_at = dup_col (stmt, 17);
-  l->note = dup_col (stmt, 18);
+  l->approved_by_name = nt_sql_column_dup (stmt, 15);
+  l->out_at = nt_sql_column_dup (stmt, 16);
+  l->returned_at = nt_sql_column_dup (stmt, 17);
+  l->note = nt_sql_column_dup (stmt, 18);
   l->overdue = sqlite3_column_int (stmt, 19);
   return l;
 }
@@ -864,10 +850,10 @@ list_leaves (NtStore     *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (a)
-    bind_text (stmt, 2, a);
+    nt_sql_bind_text (stmt, 2, a);
   if (b)
-    bind_text (stmt, 3, b);
-  bind_text (stmt, 9, time_or_now (at_time, &now));
+    nt_sql_bind_text (stmt, 3, b);
+  nt_sql_bind_text (stmt, 9, time_or_now (at_time, &now));
   list = g_list_store_new (NT_TYPE_LEAVE);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1039,7 +1025,7 @@ nt_leaves_scope_students (NtStore     *store,
   sqlite3_bind_int64 (stmt, 1, class_id);
   sqlite3_bind_int64 (stmt, 2, building_id);
   sqlite3_bind_int (stmt, 3, floor);
-  bind_text (stmt, 4, date_iso);
+  nt_sql_bind_text (stmt, 4, date_iso);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);

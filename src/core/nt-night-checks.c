@@ -27,6 +27,7 @@
 #include "nt-leaves.h"
 #include "nt-night-checks.h"
 #include "nt-row.h"
+#include "nt-sql.h"
 #include "nt-util.h"
 
 /* The curfew instant of the night given by the SQL expression @night. */
@@ -161,24 +162,6 @@ now_instant (void)
   return g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
 }
 
-static char *
-dup_col (sqlite3_stmt *stmt,
-         int           col)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           col,
-           const char   *text)
-{
-  if (text)
-    sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, col);
-}
-
 /**
  * nt_night_check_curfew_at:
  *
@@ -196,9 +179,9 @@ nt_night_check_curfew_at (NtStore    *store,
 
   stmt = nt_store_prepare (store, "SELECT " CURFEW_AT ("?1"), NULL);
   g_return_val_if_fail (stmt != NULL, NULL);
-  bind_text (stmt, 1, night_iso);
+  nt_sql_bind_text_or_null (stmt, 1, night_iso);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    at = dup_col (stmt, 0);
+    at = nt_sql_column_dup (stmt, 0);
   sqlite3_reset (stmt);
   return at;
 }
@@ -235,15 +218,15 @@ check_from_row (sqlite3_stmt *stmt)
   NtNightCheck *c = g_object_new (NT_TYPE_NIGHT_CHECK, NULL);
 
   c->id = sqlite3_column_int64 (stmt, 0);
-  c->night = dup_col (stmt, 1);
+  c->night = nt_sql_column_dup (stmt, 1);
   c->building_id = sqlite3_column_int64 (stmt, 2);
-  c->building_name = dup_col (stmt, 3);
+  c->building_name = nt_sql_column_dup (stmt, 3);
   c->floor = sqlite3_column_int (stmt, 4);
   c->supervisor_id = sqlite3_column_int64 (stmt, 5);
-  c->supervisor_name = dup_col (stmt, 6);
-  c->started_at = dup_col (stmt, 7);
-  c->closed_at = dup_col (stmt, 8);
-  c->note = dup_col (stmt, 9);
+  c->supervisor_name = nt_sql_column_dup (stmt, 6);
+  c->started_at = nt_sql_column_dup (stmt, 7);
+  c->closed_at = nt_sql_column_dup (stmt, 8);
+  c->note = nt_sql_column_dup (stmt, 9);
   c->checked = (guint) sqlite3_column_int (stmt, 10);
   c->expected = (guint) sqlite3_column_int (stmt, 11);
   return c;
@@ -302,8 +285,8 @@ nt_night_check_list (NtStore     *store,
                            "ORDER BY k.night DESC, bl.name, ifnull (k.floor, 0), k.id", error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, from_iso);
-  bind_text (stmt, 2, to_iso);
+  nt_sql_bind_text_or_null (stmt, 1, from_iso);
+  nt_sql_bind_text_or_null (stmt, 2, to_iso);
   list = g_list_store_new (NT_TYPE_NIGHT_CHECK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -335,25 +318,25 @@ entry_from_row (sqlite3_stmt *stmt)
 
   e->id = sqlite3_column_int64 (stmt, 0);
   e->check_id = sqlite3_column_int64 (stmt, 1);
-  e->night = dup_col (stmt, 2);
-  e->building_name = dup_col (stmt, 3);
+  e->night = nt_sql_column_dup (stmt, 2);
+  e->building_name = nt_sql_column_dup (stmt, 3);
   e->student_id = sqlite3_column_int64 (stmt, 4);
-  e->student_code = dup_col (stmt, 5);
-  e->student_name = dup_col (stmt, 6);
-  e->class_name = dup_col (stmt, 7);
+  e->student_code = nt_sql_column_dup (stmt, 5);
+  e->student_name = nt_sql_column_dup (stmt, 6);
+  e->class_name = nt_sql_column_dup (stmt, 7);
   e->bed_id = sqlite3_column_int64 (stmt, 8);
-  e->bed_label = dup_col (stmt, 9);
+  e->bed_label = nt_sql_column_dup (stmt, 9);
   e->room_id = sqlite3_column_int64 (stmt, 10);
-  e->room_number = dup_col (stmt, 11);
+  e->room_number = nt_sql_column_dup (stmt, 11);
   e->floor = sqlite3_column_int (stmt, 12);
-  e->status = dup_col (stmt, 13);
-  e->late_at = dup_col (stmt, 14);
-  e->marked_at = dup_col (stmt, 15);
-  e->note = dup_col (stmt, 16);
+  e->status = nt_sql_column_dup (stmt, 13);
+  e->late_at = nt_sql_column_dup (stmt, 14);
+  e->marked_at = nt_sql_column_dup (stmt, 15);
+  e->note = nt_sql_column_dup (stmt, 16);
   e->leave_id = sqlite3_column_int64 (stmt, 17);
   e->leave_overdue = sqlite3_column_int (stmt, 18);
-  e->guardian_name = dup_col (stmt, 19);
-  e->guardian_phone = dup_col (stmt, 20);
+  e->guardian_name = nt_sql_column_dup (stmt, 19);
+  e->guardian_phone = nt_sql_column_dup (stmt, 20);
   return e;
 }
 
@@ -490,7 +473,7 @@ nt_night_check_find (NtStore    *store,
                            "SELECT id FROM night_checks WHERE night = ?1 AND building_id = ?2 "
                            "AND ifnull (floor, 0) = ?3 ORDER BY id LIMIT 1", NULL);
   g_return_val_if_fail (stmt != NULL, 0);
-  bind_text (stmt, 1, night_iso);
+  nt_sql_bind_text_or_null (stmt, 1, night_iso);
   sqlite3_bind_int64 (stmt, 2, building_id);
   sqlite3_bind_int (stmt, 3, floor);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -544,7 +527,7 @@ check_no_overlap (NtStore     *store,
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, night_iso);
+  nt_sql_bind_text_or_null (stmt, 1, night_iso);
   sqlite3_bind_int64 (stmt, 2, building_id);
   sqlite3_bind_int (stmt, 3, floor);
   overlaps = sqlite3_step (stmt) == SQLITE_ROW;
@@ -578,14 +561,14 @@ insert_check (NtStore     *store,
 
   if (stmt == NULL)
     return 0;
-  bind_text (stmt, 1, night_iso);
+  nt_sql_bind_text_or_null (stmt, 1, night_iso);
   sqlite3_bind_int64 (stmt, 2, building_id);
   if (floor > 0)
     sqlite3_bind_int (stmt, 3, floor);
   else
     sqlite3_bind_null (stmt, 3);
   sqlite3_bind_int64 (stmt, 4, supervisor_id);
-  bind_text (stmt, 5, now);
+  nt_sql_bind_text_or_null (stmt, 5, now);
   if (!nt_store_step_done (store, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (nt_store_get_db (store));
@@ -622,8 +605,8 @@ insert_entries (NtStore     *store,
   sqlite3_bind_int64 (stmt, 1, check_id);
   sqlite3_bind_int64 (stmt, 2, building_id);
   sqlite3_bind_int (stmt, 3, floor);
-  bind_text (stmt, 4, night_iso);
-  bind_text (stmt, 5, curfew_at);
+  nt_sql_bind_text_or_null (stmt, 4, night_iso);
+  nt_sql_bind_text_or_null (stmt, 5, curfew_at);
   if (!nt_store_step_done (store, stmt, error))
     return FALSE;
   *n_inserted = (guint) sqlite3_changes (nt_store_get_db (store));
@@ -677,7 +660,7 @@ nt_night_check_start (NtStore     *store,
   sqlite3_bind_int64 (stmt, 1, building_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      building_name = dup_col (stmt, 0);
+      building_name = nt_sql_column_dup (stmt, 0);
       floors = sqlite3_column_int (stmt, 1);
     }
   sqlite3_reset (stmt);
@@ -815,10 +798,10 @@ load_mark_entry (NtStore     *store,
       e->check_id = sqlite3_column_int64 (stmt, 1);
       e->student_id = sqlite3_column_int64 (stmt, 2);
       e->leave_id = sqlite3_column_int64 (stmt, 3);
-      e->night = dup_col (stmt, 4);
-      e->closed_at = dup_col (stmt, 5);
-      e->student_name = dup_col (stmt, 6);
-      e->building_name = dup_col (stmt, 7);
+      e->night = nt_sql_column_dup (stmt, 4);
+      e->closed_at = nt_sql_column_dup (stmt, 5);
+      e->student_name = nt_sql_column_dup (stmt, 6);
+      e->building_name = nt_sql_column_dup (stmt, 7);
       e->floor = sqlite3_column_int (stmt, 8);
     }
   sqlite3_reset (stmt);
@@ -877,7 +860,7 @@ leave_at_curfew (NtStore    *store,
 
   g_return_val_if_fail (stmt != NULL, 0);
   sqlite3_bind_int64 (stmt, 1, student_id);
-  bind_text (stmt, 2, night);
+  nt_sql_bind_text_or_null (stmt, 2, night);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
@@ -971,12 +954,12 @@ write_mark (NtStore      *store,
     return FALSE;
   now = status ? now_instant () : NULL;
   sqlite3_bind_int64 (stmt, 1, e->id);
-  bind_text (stmt, 2, status);
-  bind_text (stmt, 3, late);
-  bind_text (stmt, 4, now);
-  bind_text (stmt, 5, note);
+  nt_sql_bind_text_or_null (stmt, 2, status);
+  nt_sql_bind_text_or_null (stmt, 3, late);
+  nt_sql_bind_text_or_null (stmt, 4, now);
+  nt_sql_bind_text_or_null (stmt, 5, note);
   sqlite3_bind_int64 (stmt, 6, leave_id);
-  bind_text (stmt, 7, correction);
+  nt_sql_bind_text_or_null (stmt, 7, correction);
   sqlite3_bind_int (stmt, 8, correction == NULL);
   if (!nt_store_step_done (store, stmt, error))
     return FALSE;
@@ -1067,7 +1050,7 @@ nt_night_check_mark_student (NtStore     *store,
       return FALSE;
     sqlite3_bind_int64 (stmt, 1, student_id);
     if (sqlite3_step (stmt) == SQLITE_ROW)
-      name = dup_col (stmt, 0);
+      name = nt_sql_column_dup (stmt, 0);
     sqlite3_reset (stmt);
     if (name == NULL)
       g_set_error (error, NT_ERROR, NT_ERROR_NOT_FOUND,
@@ -1133,7 +1116,7 @@ nt_night_check_mark_room_present (NtStore  *store,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       in_room = sqlite3_column_int64 (stmt, 0);
-      room_number = dup_col (stmt, 1);
+      room_number = nt_sql_column_dup (stmt, 1);
     }
   sqlite3_reset (stmt);
   if (in_room == 0)
@@ -1158,7 +1141,7 @@ nt_night_check_mark_room_present (NtStore  *store,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, check_id);
   sqlite3_bind_int64 (stmt, 2, room_id);
-  bind_text (stmt, 3, now);
+  nt_sql_bind_text_or_null (stmt, 3, now);
   if (!nt_store_step_done (store, stmt, error))
     {
       nt_store_rollback (store);
@@ -1254,7 +1237,7 @@ nt_night_check_close (NtStore      *store,
     return FALSE;
   now = now_instant ();
   sqlite3_bind_int64 (stmt, 1, check_id);
-  bind_text (stmt, 2, now);
+  nt_sql_bind_text_or_null (stmt, 2, now);
   if (!nt_store_step_done (store, stmt, error))
     return FALSE;
   if (sqlite3_changes (nt_store_get_db (store)) != 1)
@@ -1349,15 +1332,15 @@ nt_night_check_summary (NtStore     *store,
                            "ORDER BY bl.name, k.building_id, ifnull (r.floor, 0)", error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, from_iso);
-  bind_text (stmt, 2, to_iso);
+  nt_sql_bind_text_or_null (stmt, 1, from_iso);
+  nt_sql_bind_text_or_null (stmt, 2, to_iso);
   list = g_list_store_new (NT_TYPE_NIGHT_SUMMARY);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_autoptr(NtNightSummary) s = g_object_new (NT_TYPE_NIGHT_SUMMARY, NULL);
 
       s->building_id = sqlite3_column_int64 (stmt, 0);
-      s->building_name = dup_col (stmt, 1);
+      s->building_name = nt_sql_column_dup (stmt, 1);
       s->floor = sqlite3_column_int (stmt, 2);
       s->n_checks = (guint) sqlite3_column_int (stmt, 3);
       s->expected = (guint) sqlite3_column_int (stmt, 4);
@@ -1413,8 +1396,8 @@ nt_night_check_student_month (NtStore  *store,
   days = g_array_new (FALSE, TRUE, sizeof (guint8));
   g_array_set_size (days, n_days);
   sqlite3_bind_int64 (stmt, 1, student_id);
-  bind_text (stmt, 2, first);
-  bind_text (stmt, 3, last);
+  nt_sql_bind_text_or_null (stmt, 2, first);
+  nt_sql_bind_text_or_null (stmt, 3, last);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       int day = sqlite3_column_int (stmt, 0);
@@ -1469,7 +1452,7 @@ nt_night_check_tonight (NtStore     *store,
                            "FROM buildings bl ORDER BY bl.name, bl.id", error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, night);
+  nt_sql_bind_text_or_null (stmt, 1, night);
   list = g_list_store_new (NT_TYPE_CHECK_PROGRESS);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -1482,7 +1465,7 @@ nt_night_check_tonight (NtStore     *store,
         continue;
       p = g_object_new (NT_TYPE_CHECK_PROGRESS, NULL);
       p->building_id = sqlite3_column_int64 (stmt, 0);
-      p->building_name = dup_col (stmt, 1);
+      p->building_name = nt_sql_column_dup (stmt, 1);
       p->n_checks = n_checks;
       p->checked = (guint) sqlite3_column_int (stmt, 4);
       p->expected = (guint) sqlite3_column_int (stmt, 5) + uncovered;

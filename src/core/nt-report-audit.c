@@ -101,12 +101,10 @@ nt_report_audit (NtStore                *store,
     /* TRANSLATORS: a column of the audit trail: the fields, before → after (Nội dung thay đổi) */
     [AU_CHANGES] = { _("Changes"), 60, NT_REPORT_ALIGN_LEFT },
   };
-  NtReportOptions defaults = { 0 };
   NtReportsProgress progress = { cancellable, progress_func, progress_data, 0, 0 };
   g_autoptr(NtReport) report = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
-  g_autofree char *period = NULL;
   NtReportSheet *sheet;
   sqlite3_stmt *stmt;
 
@@ -116,11 +114,7 @@ nt_report_audit (NtStore                *store,
 
   if (!nt_access_require (store, NT_PERM_VIEW_AUDIT, error))
     return FALSE;
-  if (options == NULL)
-    options = &defaults;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (!nt_reports_period (options, NT_REPORTS_PERIOD_MONTH, &from, &to, error))
+  if (!nt_reports_begin_period (&options, cancellable, NT_REPORTS_PERIOD_MONTH, &from, &to, error))
     return FALSE;
 
   stmt = nt_store_prepare (store,
@@ -136,12 +130,10 @@ nt_report_audit (NtStore                *store,
   if (report == NULL)
     return FALSE;
 
-  period = nt_reports_period_line (from, to);
-  sheet = nt_report_add_sheet (report,
-                               /* TRANSLATORS: the name of a sheet (tab) of the report */
-                               _("Audit trail"),
-                               _(nt_reports_find ("audit")->title), period,
-                               columns, AU_N, NT_REPORT_LANDSCAPE);
+  sheet = nt_reports_period_sheet (report, "audit",
+                                   /* TRANSLATORS: the name of a sheet (tab) of the report */
+                                   _("Audit trail"),
+                                   from, to, columns, AU_N, NT_REPORT_LANDSCAPE);
   sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
   if (!nt_reports_each_row (store, stmt, &progress, audit_row, sheet, error))

@@ -41,6 +41,38 @@ set_heading (NtRuleSet *set)
   return g_strdup_printf (_("%s (version %d, in force from %s)"), set->name, set->latest_version, effective);
 }
 
+/* Reads the rule sets into @sets and opens @report at @path with its one
+ * landscape sheet, titled as the report @report_id is listed.
+ *
+ * Returns: (transfer none): the sheet, or NULL with @error set */
+static NtReportSheet *
+open_report (NtStore                *store,
+             const NtReportOptions  *options,
+             const char             *path,
+             GCancellable           *cancellable,
+             const char             *sheet_name,
+             const char             *report_id,
+             const NtReportColumn   *columns,
+             guint                   n_columns,
+             NtReport              **report,
+             GListStore            **sets,
+             GError                **error)
+{
+  g_autofree char *subtitle = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  *sets = nt_rule_sets_list (store, error);
+  if (*sets == NULL)
+    return NULL;
+  *report = nt_reports_open (store, options, path, error);
+  if (*report == NULL)
+    return NULL;
+  subtitle = nt_reports_school_year_line (store);
+  return nt_report_add_sheet (*report, sheet_name, _(nt_reports_find (report_id)->title), subtitle,
+                              columns, n_columns, NT_REPORT_LANDSCAPE);
+}
+
 /* ----- the register ------------------------------------------------------ */
 
 enum
@@ -93,7 +125,6 @@ nt_report_commitments (NtStore                *store,
   NtReportsProgress progress = { cancellable, progress_func, progress_data, 0, 0 };
   g_autoptr(NtReport) report = NULL;
   g_autoptr(GListStore) sets = NULL;
-  g_autofree char *subtitle = NULL;
   NtReportSheet *sheet;
   guint n_sets;
 
@@ -101,20 +132,12 @@ nt_report_commitments (NtStore                *store,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  sheet = open_report (store, options, path, cancellable,
+                       /* TRANSLATORS: the name of a sheet (tab) of the report */
+                       _("Commitments"),
+                       "commitments", columns, RG_N, &report, &sets, error);
+  if (sheet == NULL)
     return FALSE;
-  sets = nt_rule_sets_list (store, error);
-  if (sets == NULL)
-    return FALSE;
-  report = nt_reports_open (store, options, path, error);
-  if (report == NULL)
-    return FALSE;
-  subtitle = nt_reports_school_year_line (store);
-  sheet = nt_report_add_sheet (report,
-                               /* TRANSLATORS: the name of a sheet (tab) of the report */
-                               _("Commitments"),
-                               _(nt_reports_find ("commitments")->title), subtitle,
-                               columns, RG_N, NT_REPORT_LANDSCAPE);
   n_sets = g_list_model_get_n_items (G_LIST_MODEL (sets));
   for (guint s = 0; s < n_sets; s++)
     {
@@ -223,7 +246,6 @@ nt_report_commitment_coverage (NtStore                *store,
   NtReportsProgress progress = { cancellable, progress_func, progress_data, 0, 0 };
   g_autoptr(NtReport) report = NULL;
   g_autoptr(GListStore) sets = NULL;
-  g_autofree char *subtitle = NULL;
   NtReportSheet *sheet;
   guint n_sets;
 
@@ -231,20 +253,12 @@ nt_report_commitment_coverage (NtStore                *store,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  sheet = open_report (store, options, path, cancellable,
+                       /* TRANSLATORS: the name of a sheet (tab) of the report */
+                       _("Coverage"),
+                       "commitment-coverage", columns, CV_N, &report, &sets, error);
+  if (sheet == NULL)
     return FALSE;
-  sets = nt_rule_sets_list (store, error);
-  if (sets == NULL)
-    return FALSE;
-  report = nt_reports_open (store, options, path, error);
-  if (report == NULL)
-    return FALSE;
-  subtitle = nt_reports_school_year_line (store);
-  sheet = nt_report_add_sheet (report,
-                               /* TRANSLATORS: the name of a sheet (tab) of the report */
-                               _("Coverage"),
-                               _(nt_reports_find ("commitment-coverage")->title), subtitle,
-                               columns, CV_N, NT_REPORT_LANDSCAPE);
   n_sets = g_list_model_get_n_items (G_LIST_MODEL (sets));
   for (guint s = 0; s < n_sets; s++)
     {

@@ -170,8 +170,6 @@ nt_report_incidents (NtStore                *store,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *building = NULL;
-  g_autofree char *period = NULL;
-  g_autofree char *subtitle = NULL;
   NtReportSheet *sheet;
   guint n;
 
@@ -198,13 +196,10 @@ nt_report_incidents (NtStore                *store,
   if (report == NULL)
     return FALSE;
 
-  period = nt_reports_period_line (from, to);
-  subtitle = building ? g_strdup_printf (_("%s - %s"), building, period) : g_strdup (period);
-  sheet = nt_report_add_sheet (report,
-                               /* TRANSLATORS: the name of a sheet (tab) of the report (Vụ việc) */
-                               _("Incidents"),
-                               _(nt_reports_find ("incidents")->title), subtitle,
-                               columns, IN_N, NT_REPORT_LANDSCAPE);
+  sheet = nt_reports_building_period_sheet (report, "incidents",
+                                            /* TRANSLATORS: the name of a sheet (tab) of the report (Vụ việc) */
+                                            _("Incidents"),
+                                            building, from, to, columns, IN_N, NT_REPORT_LANDSCAPE);
 
   /* The list is newest first; the register reads oldest first. */
   n = g_list_model_get_n_items (G_LIST_MODEL (list));

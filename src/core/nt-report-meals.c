@@ -70,14 +70,11 @@ nt_report_meals (NtStore                *store,
     [ML_TOTAL] = { _("Portions"), 10, NT_REPORT_ALIGN_CENTER },
   };
   g_autoptr(GPtrArray) meal_titles = g_ptr_array_new_with_free_func (g_free);
-  NtReportOptions defaults = { 0 };
   NtReportsProgress progress = { cancellable, progress_func, progress_data, 0, 0 };
   g_autoptr(NtReport) report = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *building = NULL;
-  g_autofree char *period = NULL;
-  g_autofree char *subtitle = NULL;
   NtReportSheet *sheet;
   Sum period_sum = { 0 };
   int n_days;
@@ -86,11 +83,7 @@ nt_report_meals (NtStore                *store,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (options == NULL)
-    options = &defaults;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (!nt_reports_period (options, NT_REPORTS_PERIOD_TOMORROW, &from, &to, error) ||
+  if (!nt_reports_begin_period (&options, cancellable, NT_REPORTS_PERIOD_TOMORROW, &from, &to, error) ||
       !nt_reports_building_check (store, options->building_id, &building, error))
     return FALSE;
   report = nt_reports_open (store, options, path, error);
@@ -105,13 +98,10 @@ nt_report_meals (NtStore                *store,
       g_ptr_array_add (meal_titles, title);
       columns[ML_MEALS + m] = (NtReportColumn) { title, 11, NT_REPORT_ALIGN_CENTER };
     }
-  period = nt_reports_period_line (from, to);
-  subtitle = building ? g_strdup_printf (_("%s - %s"), building, period) : g_strdup (period);
-  sheet = nt_report_add_sheet (report,
-                               /* TRANSLATORS: the name of a sheet (tab) of the report */
-                               _("Meals"),
-                               _(nt_reports_find ("meals")->title), subtitle,
-                               columns, ML_N, NT_REPORT_PORTRAIT);
+  sheet = nt_reports_building_period_sheet (report, "meals",
+                                            /* TRANSLATORS: the name of a sheet (tab) of the report */
+                                            _("Meals"),
+                                            building, from, to, columns, ML_N, NT_REPORT_PORTRAIT);
 
   n_days = nt_reports_days_between (from, to) + 1;
   progress.total = n_days;

@@ -126,14 +126,11 @@ nt_report_visitors (NtStore                *store,
     /* TRANSLATORS: a column of the gate book (Bảo vệ trực) */
     [VI_GUARD] = { _("Guard"), 18, NT_REPORT_ALIGN_LEFT },
   };
-  NtReportOptions defaults = { 0 };
   NtReportsProgress progress = { cancellable, progress_func, progress_data, 0, 0 };
   g_autoptr(NtReport) report = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *building = NULL;
-  g_autofree char *period = NULL;
-  g_autofree char *subtitle = NULL;
   NtReportSheet *sheet;
   sqlite3_stmt *stmt;
 
@@ -141,11 +138,7 @@ nt_report_visitors (NtStore                *store,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (options == NULL)
-    options = &defaults;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (!nt_reports_period (options, NT_REPORTS_PERIOD_MONTH, &from, &to, error) ||
+  if (!nt_reports_begin_period (&options, cancellable, NT_REPORTS_PERIOD_MONTH, &from, &to, error) ||
       !nt_reports_building_check (store, options->building_id, &building, error))
     return FALSE;
 
@@ -167,13 +160,10 @@ nt_report_visitors (NtStore                *store,
   if (report == NULL)
     return FALSE;
 
-  period = nt_reports_period_line (from, to);
-  subtitle = building ? g_strdup_printf (_("%s - %s"), building, period) : g_strdup (period);
-  sheet = nt_report_add_sheet (report,
-                               /* TRANSLATORS: the name of a sheet (tab) of the report (Khách ra vào) */
-                               _("Visitors"),
-                               _(nt_reports_find ("visitors")->title), subtitle,
-                               columns, VI_N, NT_REPORT_LANDSCAPE);
+  sheet = nt_reports_building_period_sheet (report, "visitors",
+                                            /* TRANSLATORS: the name of a sheet (tab) of the report (Khách ra vào) */
+                                            _("Visitors"),
+                                            building, from, to, columns, VI_N, NT_REPORT_LANDSCAPE);
   sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, options->building_id);

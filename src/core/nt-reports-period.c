@@ -276,3 +276,36 @@ nt_reports_period_sheet (NtReport              *report,
   return nt_report_add_sheet (report, sheet_name, _(nt_reports_find (name)->title), period,
                               columns, n_columns, orientation);
 }
+
+/**
+ * nt_reports_building_period_sheet:
+ * @name: the report's name in the registry, whose title the sheet takes
+ * @sheet_name: the name of the sheet's tab, translated
+ * @building: (nullable): the building the report is limited to, or %NULL
+ *
+ * Like nt_reports_period_sheet(), for a report that may be limited to one
+ * building: "Building A - from 01/11/2026 to 30/11/2026".
+ *
+ * Returns: (transfer none): the sheet
+ */
+NtReportSheet *
+nt_reports_building_period_sheet (NtReport             *report,
+                                  const char           *name,
+                                  const char           *sheet_name,
+                                  const char           *building,
+                                  const char           *from,
+                                  const char           *to,
+                                  const NtReportColumn *columns,
+                                  guint                 n_columns,
+                                  NtReportOrientation   orientation)
+{
+  g_autofree char *period = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (building == NULL)
+    return nt_reports_period_sheet (report, name, sheet_name, from, to, columns, n_columns, orientation);
+  period = nt_reports_period_line (from, to);
+  subtitle = g_strdup_printf (_("%s - %s"), building, period);
+  return nt_report_add_sheet (report, sheet_name, _(nt_reports_find (name)->title), subtitle,
+                              columns, n_columns, orientation);
+}

@@ -117,5 +117,14 @@ NtReportSheet *nt_reports_period_sheet (NtReport               *report,
                                         const NtReportColumn   *columns,
                                         guint                   n_columns,
                                         NtReportOrientation     orientation);
+NtReportSheet *nt_reports_building_period_sheet (NtReport             *report,
+                                                 const char           *name,
+                                                 const char           *sheet_name,
+                                                 const char           *building,
+                                                 const char           *from,
+                                                 const char           *to,
+                                                 const NtReportColumn *columns,
+                                                 guint                 n_columns,
+                                                 NtReportOrientation   orientation);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "nt-i18n.h"
 #include "nt-rooms.h"
 #include "nt-row.h"
+#include "nt-sql.h"
 #include "nt-vntext.h"
 #include "nt-util.h"
 
@@ -82,13 +83,6 @@ NT_DEFINE_ROW_TYPE (NtAssignment, nt_assignment, assignment_fields)
 
 /* ----- helpers ----------------------------------------------------------- */
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           col)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
-}
-
 static gboolean
 gender_valid (const char *gender)
 {
@@ -148,7 +142,7 @@ building_name (NtStore *store,
   g_return_val_if_fail (stmt != NULL, NULL);
   sqlite3_bind_int64 (stmt, 1, building_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    out = column_dup (stmt, 0);
+    out = nt_sql_column_dup (stmt, 0);
   sqlite3_reset (stmt);
   return out;
 }
@@ -218,7 +212,7 @@ first_name (NtStore    *store,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, gender ? gender : "", -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    out = column_dup (stmt, 0);
+    out = nt_sql_column_dup (stmt, 0);
   sqlite3_reset (stmt);
   return out;
 }
@@ -489,8 +483,8 @@ validate_room (NtStore            *store,
   sqlite3_bind_int64 (stmt, 1, input->building_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      bname = column_dup (stmt, 0);
-      bgender = column_dup (stmt, 1);
+      bname = nt_sql_column_dup (stmt, 0);
+      bgender = nt_sql_column_dup (stmt, 1);
       floors = sqlite3_column_int (stmt, 2);
     }
   sqlite3_reset (stmt);
@@ -1105,11 +1099,11 @@ nt_rooms_list_buildings (NtStore   *store,
       g_autoptr(NtBuilding) b = g_object_new (NT_TYPE_BUILDING, NULL);
 
       b->id = sqlite3_column_int64 (stmt, 0);
-      b->name = column_dup (stmt, 1);
-      b->gender = column_dup (stmt, 2);
+      b->name = nt_sql_column_dup (stmt, 1);
+      b->gender = nt_sql_column_dup (stmt, 2);
       b->floors = sqlite3_column_int (stmt, 3);
-      b->assembly_point = column_dup (stmt, 4);
-      b->notes = column_dup (stmt, 5);
+      b->assembly_point = nt_sql_column_dup (stmt, 4);
+      b->notes = nt_sql_column_dup (stmt, 5);
       b->active = sqlite3_column_int (stmt, 6);
       b->n_rooms = sqlite3_column_int (stmt, 7);
       b->total = sqlite3_column_int (stmt, 8);
@@ -1134,13 +1128,13 @@ room_from_row (sqlite3_stmt *stmt)
 
   r->id = sqlite3_column_int64 (stmt, 0);
   r->building_id = sqlite3_column_int64 (stmt, 1);
-  r->building_name = column_dup (stmt, 2);
+  r->building_name = nt_sql_column_dup (stmt, 2);
   r->floor = sqlite3_column_int (stmt, 3);
-  r->number = column_dup (stmt, 4);
+  r->number = nt_sql_column_dup (stmt, 4);
   r->capacity = sqlite3_column_int (stmt, 5);
-  r->gender = column_dup (stmt, 6);
-  r->kind = column_dup (stmt, 7);
-  r->notes = column_dup (stmt, 8);
+  r->gender = nt_sql_column_dup (stmt, 6);
+  r->kind = nt_sql_column_dup (stmt, 7);
+  r->notes = nt_sql_column_dup (stmt, 8);
   r->active = sqlite3_column_int (stmt, 9);
   r->total = sqlite3_column_int (stmt, 10);
   r->occupied = sqlite3_column_int (stmt, 11);
@@ -1240,14 +1234,14 @@ nt_rooms_list_beds (NtStore   *store,
 
       b->id = sqlite3_column_int64 (stmt, 0);
       b->room_id = sqlite3_column_int64 (stmt, 1);
-      b->label = column_dup (stmt, 2);
+      b->label = nt_sql_column_dup (stmt, 2);
       b->active = sqlite3_column_int (stmt, 3);
       b->locked = sqlite3_column_int (stmt, 4);
       b->student_id = sqlite3_column_int64 (stmt, 5);
-      b->student_code = column_dup (stmt, 6);
-      b->student_name = column_dup (stmt, 7);
-      b->class_name = column_dup (stmt, 8);
-      b->since = column_dup (stmt, 9);
+      b->student_code = nt_sql_column_dup (stmt, 6);
+      b->student_name = nt_sql_column_dup (stmt, 7);
+      b->class_name = nt_sql_column_dup (stmt, 8);
+      b->since = nt_sql_column_dup (stmt, 9);
       g_list_store_append (list, b);
     }
   sqlite3_reset (stmt);
@@ -1269,18 +1263,18 @@ assignment_from_row (sqlite3_stmt *stmt)
 
   a->id = sqlite3_column_int64 (stmt, 0);
   a->student_id = sqlite3_column_int64 (stmt, 1);
-  a->student_code = column_dup (stmt, 2);
-  a->student_name = column_dup (stmt, 3);
-  a->class_name = column_dup (stmt, 4);
+  a->student_code = nt_sql_column_dup (stmt, 2);
+  a->student_name = nt_sql_column_dup (stmt, 3);
+  a->class_name = nt_sql_column_dup (stmt, 4);
   a->bed_id = sqlite3_column_int64 (stmt, 5);
-  a->bed_label = column_dup (stmt, 6);
+  a->bed_label = nt_sql_column_dup (stmt, 6);
   a->room_id = sqlite3_column_int64 (stmt, 7);
-  a->room_number = column_dup (stmt, 8);
-  a->building_name = column_dup (stmt, 9);
-  a->start_date = column_dup (stmt, 10);
-  a->end_date = column_dup (stmt, 11);
-  a->reason = column_dup (stmt, 12);
-  a->batch = column_dup (stmt, 13);
+  a->room_number = nt_sql_column_dup (stmt, 8);
+  a->building_name = nt_sql_column_dup (stmt, 9);
+  a->start_date = nt_sql_column_dup (stmt, 10);
+  a->end_date = nt_sql_column_dup (stmt, 11);
+  a->reason = nt_sql_column_dup (stmt, 12);
+  a->batch = nt_sql_column_dup (stmt, 13);
   return a;
 }
 

@@ -87,7 +87,18 @@ typedef struct
   int         max_consecutive;
   GHashTable *holidays;     /* day → day */
   GHashTable *filled;       /* "post/shift/day" → count of kept duties */
+  gint64      keep_before;  /* day × 1440 + minute: shifts starting earlier are left alone; -1 none */
+  const char *keep_text;    /* the same as 'YYYY-MM-DD HH:MM', or NULL */
 } Gen;
+
+/* Whether a shift of @day started before the time the past is kept from. */
+static gboolean
+started (const Gen      *g,
+         const NtRShift *shift,
+         int             day)
+{
+  return g->keep_before >= 0 && (gint64) day * 1440 + shift->start < g->keep_before;
+}
 
 static void
 person_free (gpointer data)
@@ -376,7 +387,7 @@ load_kept (NtStore         *store,
       gboolean locked = sqlite3_column_int (stmt, 4) != 0;
       gboolean inside = day >= g->first && day <= g->last;
 
-      if (inside && !locked)
+      if (inside && !locked && (shift == NULL || !started (g, shift, day)))
         continue;   /* to be replaced */
       if (inside)
         {
@@ -407,11 +418,15 @@ write_roster (NtStore         *store,
 
   if (!nt_store_begin (store, error))
     return FALSE;
-  stmt = nt_store_prepare (store, "DELETE FROM duties WHERE date BETWEEN ?1 AND ?2 AND locked = 0", error);
+  stmt = nt_store_prepare (store,
+                           "DELETE FROM duties WHERE date BETWEEN ?1 AND ?2 AND locked = 0 "
+                           "AND (?3 IS NULL OR date || ' ' || (SELECT t.start_time FROM shift_templates t "
+                           "                                   WHERE t.id = duties.shift_id) >= ?3)", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, g->keep_text, -1, SQLITE_TRANSIENT);
   if (!nt_store_step_done (store, stmt, error))
     goto fail;
   report->n_removed = (guint) sqlite3_changes (nt_store_get_db (store));
@@ -544,6 +559,22 @@ nt_roster_generate (NtStore                *store,
   }
   g.holidays = holidays;
   g.filled = filled;
+  g.keep_before = -1;
+  if (options != NULL && options->keep_started_before != NULL)
+    {
+      g_autofree char *date = g_strndup (options->keep_started_before, 10);
+      int minute = 0;
+      int kday = strlen (options->keep_started_before) >= 16 ? nt_roster_day_number (date) : 0;
+
+      if (kday == 0 || !nt_roster_time_parse (options->keep_started_before + 11, FALSE, &minute))
+        {
+          g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                       _("“%s” is not a time (YYYY-MM-DD HH:MM); nothing was written."), options->keep_started_before);
+          return FALSE;
+        }
+      g.keep_before = (gint64) kday * 1440 + minute;
+      g.keep_text = options->keep_started_before;
+    }
   g.people = people;
 
   /* The window: the whole months of the period (for the nights of the
@@ -588,7 +619,7 @@ nt_roster_generate (NtStore                *store,
               g_autofree char *key = NULL;
               int need;
 
-              if (!nt_rshift_applies (shift, post))
+              if (!nt_rshift_applies (shift, post) || started (&g, shift, day))
                 continue;
               key = slot_key (post->id, shift->id, day);
               need = post->people - GPOINTER_TO_INT (g_hash_table_lookup (g.filled, key));

@@ -305,6 +305,10 @@ typedef struct
   int                 min_rest_hours;          /* 0 = the default, 8 */
   int                 max_consecutive_nights;  /* 0 = the default, 3 */
   const char * const *holidays;                /* ISO dates counted like Sundays; nullable */
+  const char         *keep_started_before;     /* 'YYYY-MM-DD HH:MM': duties that started
+                                                  before are kept and earlier shifts left
+                                                  as they are (the past is not rewritten);
+                                                  NULL: the whole period is made anew */
 } NtRosterOptions;
 
 gboolean    nt_roster_generate         (NtStore               *store,

@@ -9,6 +9,7 @@
 #include "nt-date.h"
 #include "nt-error.h"
 #include "nt-i18n.h"
+#include "nt-sql.h"
 #include "nt-students.h"
 #include "nt-util.h"
 #include "nt-vntext.h"
@@ -308,14 +309,6 @@ nt_students_load (NtStore  *store,
 
 /* ----- writing ---------------------------------------------------------- */
 
-static void
-bind_text_or_empty (sqlite3_stmt *stmt,
-                    int           index,
-                    const char   *value)
-{
-  sqlite3_bind_text (stmt, index, value ? value : "", -1, SQLITE_TRANSIENT);
-}
-
 /* Binds the columns of @s to ?1 (id, or NULL for a new student) to ?20 in
  * the order of the students table; shared by the single writes and by the
  * staging rows of a batch. */
@@ -341,18 +334,18 @@ bind_student (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, 7, s->gender, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, s->birth_date, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 9, s->class_id);
-  bind_text_or_empty (stmt, 10, s->ethnicity);
-  bind_text_or_empty (stmt, 11, s->home_address);
-  bind_text_or_empty (stmt, 12, s->home_commune);
-  bind_text_or_empty (stmt, 13, s->guardian_name);
-  bind_text_or_empty (stmt, 14, s->guardian_phone);
+  nt_sql_bind_text (stmt, 10, s->ethnicity);
+  nt_sql_bind_text (stmt, 11, s->home_address);
+  nt_sql_bind_text (stmt, 12, s->home_commune);
+  nt_sql_bind_text (stmt, 13, s->guardian_name);
+  nt_sql_bind_text (stmt, 14, s->guardian_phone);
   sqlite3_bind_text (stmt, 15, s->boarding, -1, SQLITE_TRANSIENT);
-  bind_text_or_empty (stmt, 16, s->priority);
-  bind_text_or_empty (stmt, 17, s->health_notes);
+  nt_sql_bind_text (stmt, 16, s->priority);
+  nt_sql_bind_text (stmt, 17, s->health_notes);
   sqlite3_bind_int (stmt, 18, s->active ? 1 : 0);
   if (!s->active && s->left_on)
     sqlite3_bind_text (stmt, 19, s->left_on, -1, SQLITE_TRANSIENT);
-  bind_text_or_empty (stmt, 20, s->active ? "" : s->left_reason);
+  nt_sql_bind_text (stmt, 20, s->active ? "" : s->left_reason);
 }
 
 static gboolean

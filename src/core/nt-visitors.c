@@ -10,6 +10,7 @@
 #include "nt-leaves.h"
 #include "nt-roster.h"
 #include "nt-row.h"
+#include "nt-sql.h"
 #include "nt-util.h"
 #include "nt-visitors.h"
 
@@ -58,21 +59,6 @@ NT_DEFINE_ROW_TYPE (NtAllowedVisitor, nt_allowed_visitor, allowed_fields)
 /* ----- helpers ----------------------------------------------------------- */
 
 static char *
-dup_col (sqlite3_stmt *stmt,
-         int           col)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           col,
-           const char   *text)
-{
-  sqlite3_bind_text (stmt, col, text ? g_strstrip (g_strdup (text)) : g_strdup (""), -1, g_free);
-}
-
-static char *
 time_now (void)
 {
   return nt_leave_time_now ();
@@ -90,7 +76,7 @@ student_name (NtStore *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, student_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = dup_col (stmt, 0);
+    name = nt_sql_column_dup (stmt, 0);
   sqlite3_reset (stmt);
   return name;
 }
@@ -143,8 +129,8 @@ nt_visitors_is_allowed (NtStore     *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, student_id);
-  bind_text (stmt, 2, name);
-  bind_text (stmt, 3, id_number);
+  nt_sql_bind_stripped (stmt, 2, name);
+  nt_sql_bind_stripped (stmt, 3, id_number);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       allowed = TRUE;
@@ -196,10 +182,10 @@ nt_visitors_allowed_add (NtStore                      *store,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, input->student_id);
-  bind_text (stmt, 2, input->name);
-  bind_text (stmt, 3, input->relation);
-  bind_text (stmt, 4, input->id_number);
-  bind_text (stmt, 5, input->phone);
+  nt_sql_bind_stripped (stmt, 2, input->name);
+  nt_sql_bind_stripped (stmt, 3, input->relation);
+  nt_sql_bind_stripped (stmt, 4, input->id_number);
+  nt_sql_bind_stripped (stmt, 5, input->phone);
   if (!nt_store_step_done (store, stmt, error))
     return 0;
   nt_store_emit_changed (store, "student_allowed_visitors");
@@ -264,10 +250,10 @@ nt_visitors_allowed_list (NtStore  *store,
 
       a->id = sqlite3_column_int64 (stmt, 0);
       a->student_id = student_id;
-      a->name = dup_col (stmt, 1);
-      a->relation = a->id == 0 ? g_strdup (_("guardian")) : dup_col (stmt, 2);
-      a->id_number = dup_col (stmt, 3);
-      a->phone = dup_col (stmt, 4);
+      a->name = nt_sql_column_dup (stmt, 1);
+      a->relation = a->id == 0 ? g_strdup (_("guardian")) : nt_sql_column_dup (stmt, 2);
+      a->id_number = nt_sql_column_dup (stmt, 3);
+      a->phone = nt_sql_column_dup (stmt, 4);
       g_list_store_append (list, a);
     }
   sqlite3_reset (stmt);
@@ -426,16 +412,16 @@ nt_visitors_record_in (NtStore               *store,
                            error);
   if (stmt == NULL)
     return 0;
-  bind_text (stmt, 1, input->name);
-  bind_text (stmt, 2, input->id_number);
-  bind_text (stmt, 3, input->phone);
+  nt_sql_bind_stripped (stmt, 1, input->name);
+  nt_sql_bind_stripped (stmt, 2, input->id_number);
+  nt_sql_bind_stripped (stmt, 3, input->phone);
   sqlite3_bind_int64 (stmt, 4, input->visit_student_id);
   sqlite3_bind_int64 (stmt, 5, input->visit_staff_id);
-  bind_text (stmt, 6, input->purpose);
-  bind_text (stmt, 7, in_at);
+  nt_sql_bind_stripped (stmt, 6, input->purpose);
+  nt_sql_bind_stripped (stmt, 7, in_at);
   sqlite3_bind_int64 (stmt, 8, guard);
   /* What the visitor said wins; the list only fills a blank. */
-  bind_text (stmt, 9, !nt_str_empty (input->relation) ? input->relation : relation);
+  nt_sql_bind_stripped (stmt, 9, !nt_str_empty (input->relation) ? input->relation : relation);
   sqlite3_bind_int (stmt, 10, allowed);
   if (!nt_store_step_done (store, stmt, error))
     return 0;
@@ -467,9 +453,9 @@ nt_visitors_record_out (NtStore     *store,
                               _("This visit is no longer in the gate book (removed in another window?)."), error);
   if (stmt == NULL)
     return FALSE;
-  name = dup_col (stmt, 0);
-  in_at = dup_col (stmt, 1);
-  out_at = dup_col (stmt, 2);
+  name = nt_sql_column_dup (stmt, 0);
+  in_at = nt_sql_column_dup (stmt, 1);
+  out_at = nt_sql_column_dup (stmt, 2);
   sqlite3_reset (stmt);
 
   now = time_now ();
@@ -502,7 +488,7 @@ nt_visitors_record_out (NtStore     *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, visitor_id);
-  bind_text (stmt, 2, at_time);
+  nt_sql_bind_stripped (stmt, 2, at_time);
   if (!nt_store_step_done (store, stmt, error))
     return FALSE;
   nt_store_emit_changed (store, "visitors");
@@ -510,6 +496,27 @@ nt_visitors_record_out (NtStore     *store,
 }
 
 /* ----- students through the gate ----------------------------------------- */
+
+/* The first leave id that @sql (?1 the student, ?2 the time) selects, or 0
+ * for none or when it cannot be read. */
+static gint64
+leave_id_for (NtStore    *store,
+              const char *sql,
+              gint64      student_id,
+              const char *at)
+{
+  sqlite3_stmt *stmt = nt_store_prepare (store, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, student_id);
+  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
 
 /* The leave a student goes out on at @at: approved, not ended, starting on
  * that day or before (a student may leave some hours before the time on the
@@ -519,20 +526,11 @@ leave_to_go_out (NtStore    *store,
                  gint64      student_id,
                  const char *at)
 {
-  sqlite3_stmt *stmt = nt_store_prepare (store,
-                                         "SELECT id FROM leaves WHERE student_id = ?1 AND state = 'approved' "
-                                         "AND substr (from_time, 1, 10) <= substr (?2, 1, 10) AND to_time > ?2 "
-                                         "ORDER BY from_time, id LIMIT 1", NULL);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, student_id);
-  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return leave_id_for (store,
+                       "SELECT id FROM leaves WHERE student_id = ?1 AND state = 'approved' "
+                       "AND substr (from_time, 1, 10) <= substr (?2, 1, 10) AND to_time > ?2 "
+                       "ORDER BY from_time, id LIMIT 1",
+                       student_id, at);
 }
 
 /* The leave a student comes back from: the one they went out on (the
@@ -542,20 +540,11 @@ leave_to_come_back (NtStore    *store,
                     gint64      student_id,
                     const char *at)
 {
-  sqlite3_stmt *stmt = nt_store_prepare (store,
-                                         "SELECT id FROM leaves WHERE student_id = ?1 "
-                                         "AND (state = 'out' OR (state = 'approved' AND from_time <= ?2)) "
-                                         "ORDER BY state = 'out' DESC, from_time DESC, id DESC LIMIT 1", NULL);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, student_id);
-  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return leave_id_for (store,
+                       "SELECT id FROM leaves WHERE student_id = ?1 "
+                       "AND (state = 'out' OR (state = 'approved' AND from_time <= ?2)) "
+                       "ORDER BY state = 'out' DESC, from_time DESC, id DESC LIMIT 1",
+                       student_id, at);
 }
 
 static gboolean
@@ -727,21 +716,21 @@ visitor_from_row (sqlite3_stmt *stmt)
   NtVisitor *v = g_object_new (NT_TYPE_VISITOR, NULL);
 
   v->id = sqlite3_column_int64 (stmt, 0);
-  v->name = dup_col (stmt, 1);
-  v->id_number = dup_col (stmt, 2);
-  v->phone = dup_col (stmt, 3);
+  v->name = nt_sql_column_dup (stmt, 1);
+  v->id_number = nt_sql_column_dup (stmt, 2);
+  v->phone = nt_sql_column_dup (stmt, 3);
   v->visit_student_id = sqlite3_column_int64 (stmt, 4);
-  v->student_name = dup_col (stmt, 5);
-  v->class_name = dup_col (stmt, 6);
-  v->room_number = dup_col (stmt, 7);
+  v->student_name = nt_sql_column_dup (stmt, 5);
+  v->class_name = nt_sql_column_dup (stmt, 6);
+  v->room_number = nt_sql_column_dup (stmt, 7);
   v->visit_staff_id = sqlite3_column_int64 (stmt, 8);
-  v->staff_name = dup_col (stmt, 9);
-  v->purpose = dup_col (stmt, 10);
-  v->relation = dup_col (stmt, 11);
-  v->in_at = dup_col (stmt, 12);
-  v->out_at = dup_col (stmt, 13);
+  v->staff_name = nt_sql_column_dup (stmt, 9);
+  v->purpose = nt_sql_column_dup (stmt, 10);
+  v->relation = nt_sql_column_dup (stmt, 11);
+  v->in_at = nt_sql_column_dup (stmt, 12);
+  v->out_at = nt_sql_column_dup (stmt, 13);
   v->guard_id = sqlite3_column_int64 (stmt, 14);
-  v->guard_name = dup_col (stmt, 15);
+  v->guard_name = nt_sql_column_dup (stmt, 15);
   v->allowed = sqlite3_column_int (stmt, 16) != 0;
   v->inside = v->out_at == NULL;
   return v;

@@ -246,7 +246,6 @@ nt_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  nt_window_set_accels (GTK_APPLICATION (app));
 }
 
 static void

@@ -83,16 +83,6 @@ store_of (NtAssessmentPage *self)
   return nt_context_get_store (self->context);
 }
 
-static void
-toast (NtAssessmentPage *self,
-       const char       *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (NT_IS_WINDOW (root))
-    nt_window_toast (NT_WINDOW (root), adw_toast_new (message));
-}
-
 static gboolean
 may_edit (NtAssessmentPage *self)
 {
@@ -172,7 +162,7 @@ on_met_toggled (GtkToggleButton *button,
   if (!save_card (card, &error))
     {
       card->met = old;
-      toast (card->page, error->message);
+      nt_window_toast_text (GTK_WIDGET (card->page), error->message);
       return;
     }
   /* Keep the loaded copy in step for the result line. */
@@ -201,7 +191,7 @@ on_evidence_leave (GtkEventControllerFocus *controller,
   if (!card->dirty)
     return;
   if (!save_card (card, &error))
-    toast (card->page, error->message);
+    nt_window_toast_text (GTK_WIDGET (card->page), error->message);
 }
 
 /* ----- files -------------------------------------------------------------- */
@@ -217,7 +207,7 @@ on_open_file_clicked (GtkButton        *button,
   g_autoptr(GError) error = NULL;
 
   if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -229,7 +219,7 @@ on_remove_file_clicked (GtkButton        *button,
   if (!nt_assessment_remove_file (store_of (self), self->assessment->id,
                                   g_object_get_data (G_OBJECT (button), "criterion"),
                                   g_object_get_data (G_OBJECT (button), "file"), &error))
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -246,7 +236,7 @@ on_file_chosen (GtkNativeDialog *chooser,
       g_autoptr(GError) error = NULL;
 
       if (path != NULL && !nt_assessment_page_attach_file (self, card->criterion, path, &error))
-        toast (self, error->message);
+        nt_window_toast_text (GTK_WIDGET (self), error->message);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -601,7 +591,7 @@ reload (NtAssessmentPage *self)
 
   self->assessment = nt_assessment_load (store_of (self), self->year, NULL, &error);
   if (self->assessment == NULL && !g_error_matches (error, NT_ERROR, NT_ERROR_NOT_FOUND))
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards))) != NULL)
     gtk_box_remove (self->cards, child);
@@ -673,7 +663,7 @@ save_all (NtAssessmentPage *self)
 
       if (card != NULL && card->dirty && may_edit (self) &&
           !save_card (card, &error))
-        toast (self, error->message);
+        nt_window_toast_text (GTK_WIDGET (self), error->message);
     }
 }
 
@@ -687,7 +677,7 @@ on_start_clicked (GtkButton        *button,
   g_autoptr(GError) error = NULL;
 
   if (nt_assessment_create (store_of (self), self->year, pick < n ? circulars[pick].id : NULL, &error) == 0)
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -698,9 +688,9 @@ on_submit_clicked (GtkButton        *button,
 
   save_all (self);
   if (!nt_assessment_submit (store_of (self), self->assessment->id, &error))
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
   else
-    toast (self, _("Submitted to the principal for approval."));
+    nt_window_toast_text (GTK_WIDGET (self), _("Submitted to the principal for approval."));
 }
 
 static void
@@ -710,7 +700,7 @@ on_send_back_clicked (GtkButton        *button,
   g_autoptr(GError) error = NULL;
 
   if (!nt_assessment_send_back (store_of (self), self->assessment->id, &error))
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -723,9 +713,9 @@ on_approve_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "approve") != 0 || self->assessment == NULL)
     return;
   if (!nt_assessment_approve (store_of (self), self->assessment->id, NULL, &error))
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
   else
-    toast (self, _("The self-assessment is approved."));
+    nt_window_toast_text (GTK_WIDGET (self), _("The self-assessment is approved."));
 }
 
 static void
@@ -766,9 +756,9 @@ on_export_chosen (GtkNativeDialog  *chooser,
           path = with;
         }
       if (path != NULL && !nt_assessment_page_export (self, path, &error))
-        toast (self, error->message);
+        nt_window_toast_text (GTK_WIDGET (self), error->message);
       else if (path != NULL)
-        toast (self, _("The dossier is written."));
+        nt_window_toast_text (GTK_WIDGET (self), _("The dossier is written."));
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -817,7 +807,7 @@ apply_circular (NtAssessmentPage *self,
   if (self->assessment == NULL || index >= n)
     return;
   if (!nt_assessment_set_circular (store_of (self), self->assessment->id, list[index].id, &error))
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
   reload (self);
 }
 
@@ -936,7 +926,7 @@ on_print_clicked (GtkButton        *button,
   g_autoptr(GError) error = NULL;
 
   if (!nt_assessment_page_print (self, &error) && error != NULL)
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
 }
 
 static void

@@ -238,16 +238,6 @@ nt_checks_page_focus_row (NtChecksPage *self,
 
 /* ----- marking ---------------------------------------------------------- */
 
-static void
-toast (NtChecksPage *self,
-       const char   *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (NT_IS_WINDOW (root))
-    nt_window_toast (NT_WINDOW (root), adw_toast_new (message));
-}
-
 typedef struct
 {
   NtChecksPage *self;
@@ -273,7 +263,7 @@ on_correction_response (AdwMessageDialog *dialog,
         }
       if (!nt_night_check_correct (nt_context_get_store (c->self->context), c->info.entry_id, c->status, late_at,
                                    gtk_editable_get_text (c->reason), &error))
-        toast (c->self, error->message);
+        nt_window_toast_text (GTK_WIDGET (c->self), error->message);
       update_student_row (c->self, &c->info);
       update_progress (c->self);
     }
@@ -337,7 +327,7 @@ mark_current (NtChecksPage *self,
     }
   if (!nt_night_check_mark (nt_context_get_store (self->context), info->entry_id, status, late_at, NULL, &error))
     {
-      toast (self, error->message);
+      nt_window_toast_text (GTK_WIDGET (self), error->message);
       return TRUE;
     }
   update_student_row (self, info);
@@ -361,7 +351,7 @@ mark_room (NtChecksPage *self)
     return FALSE;
   if (!nt_night_check_mark_room_present (nt_context_get_store (self->context), self->check_id, info->room_id, &n, &error))
     {
-      toast (self, error->message);
+      nt_window_toast_text (GTK_WIDGET (self), error->message);
       return TRUE;
     }
   for (guint i = (guint) index + 1; i < self->rows->len; i++)
@@ -400,7 +390,7 @@ on_note_response (AdwMessageDialog *dialog,
       if (e != NULL && !nt_night_check_mark (nt_context_get_store (d->self->context), d->entry_id,
                                              e->status ? e->status : NULL, e->late_at,
                                              gtk_editable_get_text (d->entry), &error))
-        toast (d->self, error->message);
+        nt_window_toast_text (GTK_WIDGET (d->self), error->message);
       update_student_row (d->self, &g_array_index (d->self->rows, RowInfo, d->index));
     }
   nt_checks_page_focus_row (d->self, d->index);
@@ -578,7 +568,7 @@ start_action (GtkWidget  *widget,
   if (!nt_checks_page_start (self, gtk_editable_get_text (GTK_EDITABLE (self->night_entry)),
                              gtk_drop_down_get_selected (self->building_dropdown),
                              floor == GTK_INVALID_LIST_POSITION ? 0 : (int) floor, &error))
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
 }
 
 /**
@@ -627,7 +617,7 @@ close_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->check_id != 0 && !nt_checks_page_close_check (self, &error))
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
 }
 
 /* ----- public ----------------------------------------------------------- */

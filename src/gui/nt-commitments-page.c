@@ -97,16 +97,6 @@ current_group (NtCommitmentsPage *self)
 }
 
 static void
-toast (NtCommitmentsPage *self,
-       const char        *text)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (NT_IS_WINDOW (root))
-    nt_window_toast (NT_WINDOW (root), adw_toast_new (text));
-}
-
-static void
 clear_list (GtkListBox *list)
 {
   GtkWidget *child;
@@ -190,9 +180,9 @@ on_scan_chosen (GtkNativeDialog *chooser,
 
       if (file && !nt_commitments_attach_scan (store_of (pick->self), pick->commitment_id,
                                                g_file_peek_path (file), &error))
-        toast (pick->self, error->message);
+        nt_window_toast_text (GTK_WIDGET (pick->self), error->message);
       else if (file)
-        toast (pick->self, _("The scanned form is kept with the database."));
+        nt_window_toast_text (GTK_WIDGET (pick->self), _("The scanned form is kept with the database."));
     }
   g_object_unref (pick->self);
   g_free (pick);
@@ -214,7 +204,7 @@ on_scan_clicked (GtkButton         *button,
 
       /* The system's viewer for a PDF or a picture. */
       if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
-        toast (self, error->message);
+        nt_window_toast_text (GTK_WIDGET (self), error->message);
     }
   else
     {
@@ -440,7 +430,7 @@ fill_coverage (NtCommitmentsPage *self,
       gtk_list_box_append (self->coverage_list, coverage_row (c));
     }
   if (error)
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
 }
 
 /* ----- loading ----------------------------------------------------------- */
@@ -502,7 +492,7 @@ reload_set (NtCommitmentsPage *self)
       gtk_label_set_text (self->version_label, text);
       self->people = nt_commitments_entries (store_of (self), set, NULL, &error);
       if (error)
-        toast (self, error->message);
+        nt_window_toast_text (GTK_WIDGET (self), error->message);
     }
   else
     gtk_label_set_text (self->version_label, _("No rule set yet: add the school’s rules with “New rule set”."));
@@ -570,6 +560,39 @@ on_search_changed (GtkSearchEntry    *entry,
 {
   if (self->context != NULL)
     fill_people (self);
+}
+
+/* From the search, ↓ or Enter goes to the first person found, whose tick
+ * box Space then ticks (not to the form's "guardian signed" box below). */
+static gboolean
+focus_first_person (NtCommitmentsPage *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->people_list, 0);
+  GtkWidget *check = row != NULL ? g_object_get_data (G_OBJECT (row), "check") : NULL;
+
+  if (check == NULL)
+    return FALSE;
+  gtk_widget_grab_focus (check);
+  return TRUE;
+}
+
+static gboolean
+on_search_key (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               NtCommitmentsPage     *self)
+{
+  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    return focus_first_person (self);
+  return FALSE;
+}
+
+static void
+on_search_activate (GtkSearchEntry    *entry,
+                    NtCommitmentsPage *self)
+{
+  focus_first_person (self);
 }
 
 static void
@@ -727,7 +750,7 @@ nt_commitments_page_save (NtCommitmentsPage  *self,
   {
     g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Saved %u form", "Saved %u forms", n), n);
 
-    toast (self, text);
+    nt_window_toast_text (GTK_WIDGET (self), text);
   }
   return TRUE;
 }
@@ -770,7 +793,7 @@ save_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!nt_commitments_page_save (self, &error))
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -809,7 +832,7 @@ print_action (GtkWidget  *widget,
 
       if (e == NULL)
         {
-          toast (self, _("Choose the person in the list of forms first (click the name’s row)."));
+          nt_window_toast_text (GTK_WIDGET (self), _("Choose the person in the list of forms first (click the name’s row)."));
           return;
         }
       if (e->kind == NT_PERSON_STAFF)
@@ -829,7 +852,7 @@ print_action (GtkWidget  *widget,
   else
     scope.unsigned_only = TRUE;
   if (!nt_commitments_print (GTK_WINDOW (gtk_widget_get_root (widget)), store_of (self), set, &scope, &error))
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
 }
 
 /* The dialog of a new rule set (@family NULL) or of a new version. */
@@ -1204,10 +1227,15 @@ static void
 nt_commitments_page_init (NtCommitmentsPage *self)
 {
   GtkEventController *keys = gtk_shortcut_controller_new ();
+  GtkEventController *search_keys = gtk_event_controller_key_new ();
   GtkShortcutAction *save = gtk_named_action_new ("commitments.save");
 
   self->group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (search_keys, "key-pressed", G_CALLBACK (on_search_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), search_keys);
+  g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
 
   /* Enter anywhere in the list of forms (on a tick box too) saves. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

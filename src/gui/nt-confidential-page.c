@@ -48,16 +48,6 @@ store_of (NtConfidentialPage *self)
   return nt_context_get_store (self->context);
 }
 
-static void
-toast (NtConfidentialPage *self,
-       const char         *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (NT_IS_WINDOW (root))
-    nt_window_toast (NT_WINDOW (root), adw_toast_new (message));
-}
-
 static GtkWidget *
 text_view_in_frame (const char  *text,
                     GtkWidget  **view_out)
@@ -194,7 +184,7 @@ save_incident (gpointer   data,
   {
     /* TRANSLATORS: after a confidential report became an incident */
     g_autofree char *text = g_strdup_printf (_("Incident number %lld opened; the reporter's name was not copied."), (long long) id);
-    toast (f->self, text);
+    nt_window_toast_text (GTK_WIDGET (f->self), text);
   }
   return TRUE;
 }
@@ -215,7 +205,7 @@ on_incident_clicked (GtkButton          *button,
 
   if (report == NULL)
     {
-      toast (self, error->message);
+      nt_window_toast_text (GTK_WIDGET (self), error->message);
       return;
     }
   f = g_new0 (Form, 1);
@@ -257,7 +247,7 @@ on_close_clicked (GtkButton          *button,
 
   if (!nt_confidential_close (store_of (self), GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "report-id")),
                               &error))
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
 }
 
 /* ----- the list ---------------------------------------------------------- */

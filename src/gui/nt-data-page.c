@@ -20,6 +20,7 @@
 #include "nt-school.h"
 #include "nt-signin-pin-dialog.h"
 #include "nt-signin-window.h"
+#include "nt-thread-progress.h"
 #include "nt-window.h"
 
 struct _NtDataPage
@@ -139,34 +140,6 @@ nt_data_page_get_n_backups (NtDataPage *self)
 
 /* ----- back up now ------------------------------------------------------ */
 
-typedef struct
-{
-  NtDataPage *self;
-  double      fraction;
-} ProgressUpdate;
-
-static gboolean
-apply_progress (gpointer data)
-{
-  ProgressUpdate *u = data;
-
-  gtk_progress_bar_set_fraction (u->self->progress, u->fraction);
-  g_object_unref (u->self);
-  g_free (u);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-report_progress (double   fraction,
-                 gpointer user_data)
-{
-  ProgressUpdate *u = g_new0 (ProgressUpdate, 1);
-
-  u->self = g_object_ref (user_data);
-  u->fraction = fraction;
-  g_main_context_invoke (NULL, apply_progress, u);
-}
-
 static void
 set_busy (NtDataPage *self,
           gboolean    busy)
@@ -220,7 +193,8 @@ nt_data_page_back_up_to (NtDataPage *self,
   gtk_progress_bar_set_fraction (self->progress, 0);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  nt_backup_to_folder_async (nt_context_get_store (self->context), folder, report_progress, self,
+  nt_backup_to_folder_async (nt_context_get_store (self->context), folder,
+                             nt_thread_progress_update, self->progress,
                              self->cancellable, on_backed_up, g_object_ref (self));
 }
 

@@ -47,16 +47,6 @@ store_of (NtDialoguesPage *self)
   return nt_context_get_store (self->context);
 }
 
-static void
-toast (NtDialoguesPage *self,
-       const char      *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (NT_IS_WINDOW (root))
-    nt_window_toast (NT_WINDOW (root), adw_toast_new (message));
-}
-
 static char *
 shown_date (const char *iso)
 {
@@ -237,7 +227,7 @@ add_item_action (GtkWidget  *widget,
 
   if (self->selected == 0)
     {
-      toast (self, _("Choose a dialogue first."));
+      nt_window_toast_text (GTK_WIDGET (self), _("Choose a dialogue first."));
       return;
     }
   f = g_new0 (Form, 1);
@@ -266,7 +256,7 @@ on_item_toggle (GtkButton       *button,
                      : nt_dialogues_reopen_item (store_of (self), id, &error);
 
   if (!ok)
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
 }
 
 static GtkWidget *

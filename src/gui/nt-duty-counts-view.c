@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nt-date.h"
 #include "nt-duty-counts-view.h"
 #include "nt-roster.h"
 #include "nt-staff.h"
@@ -97,15 +98,18 @@ nt_duty_counts_view_show (NtDutyCountsView *self,
     }
 
   self->spread = most > 0 ? most - least : 0;
-  if (most == 0)
-    gtk_label_set_text (self->summary, _("Nobody stands a night in this period."));
-  else
-    {
-      /* TRANSLATORS: above the duty counts */
-      g_autofree char *text = g_strdup_printf (_("Nights per person who stands nights: from %d to %d (a spread of %d)."),
-                                               least, most, self->spread);
-      gtk_label_set_text (self->summary, text);
-    }
+  {
+    g_autofree char *from = nt_date_iso_to_display (from_date);
+    g_autofree char *to = nt_date_iso_to_display (to_date);
+    g_autofree char *period = g_strdup_printf (_("From %s to %s"), from, to);
+    /* TRANSLATORS: above the duty counts */
+    g_autofree char *spread = most == 0 ? g_strdup (_("Nobody stands a night in this period."))
+                                        : g_strdup_printf (_("Nights per person who stands nights: from %d to %d (a spread of %d)."),
+                                                           least, most, self->spread);
+    g_autofree char *text = g_strdup_printf ("%s. %s", period, spread);
+
+    gtk_label_set_text (self->summary, text);
+  }
 }
 
 int

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "nt-emergency-window.h"
+#include "nt-leaves.h"
 #include "nt-emergency.h"
 
 typedef struct
@@ -101,6 +102,15 @@ update_entry_row (NtEmergencyWindow *self,
     set_pill (info->status, e->status);
 }
 
+/* 'YYYY-MM-DD HH:MM:SS' as dd/mm/yyyy HH:MM. */
+static char *
+shown_time (const char *time)
+{
+  g_autofree char *minutes = time != NULL ? g_strndup (time, 16) : NULL;
+
+  return minutes != NULL ? nt_leave_time_to_display (minutes) : NULL;
+}
+
 static void
 fill (NtEmergencyWindow *self)
 {
@@ -117,9 +127,11 @@ fill (NtEmergencyWindow *self)
   if (roll != NULL)
     {
       g_autofree char *title = g_strdup_printf (_("Emergency roll: %s"), nt_emergency_kind_label (roll->kind));
+      g_autofree char *started = shown_time (roll->started_at);
+      g_autofree char *ended = shown_time (roll->ended_at);
       g_autofree char *subtitle = roll->ended_at
-        ? g_strdup_printf (_("started %s, ended %s"), roll->started_at, roll->ended_at)
-        : g_strdup_printf (_("started %s"), roll->started_at);
+        ? g_strdup_printf (_("started %s, ended %s"), started, ended)
+        : g_strdup_printf (_("started %s"), started);
       adw_window_title_set_title (self->title, title);
       adw_window_title_set_subtitle (self->title, subtitle);
       self->ended = roll->ended_at != NULL;
@@ -474,6 +486,8 @@ nt_emergency_ask_and_start (GtkWindow *parent,
     adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), *k, nt_emergency_kind_label (*k));
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "fire", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* A stray Enter must not start a roll: the person picks the kind. */
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   d = g_new0 (StartData, 1);
   d->parent = parent ? g_object_ref (parent) : NULL;
   d->context = g_object_ref (context);

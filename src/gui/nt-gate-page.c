@@ -50,16 +50,6 @@ store_of (NtGatePage *self)
   return nt_context_get_store (self->context);
 }
 
-static void
-toast (NtGatePage *self,
-       const char *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (NT_IS_WINDOW (root))
-    nt_window_toast (NT_WINDOW (root), adw_toast_new (message));
-}
-
 /* 'HH:MM' of a 'YYYY-MM-DD HH:MM' of today, else the whole date and time. */
 static char *
 short_time (const char *time)
@@ -205,6 +195,20 @@ student_chooser (Form       *f,
   return group;
 }
 
+/* The content of a form, in a window that scrolls on a small screen
+ * instead of growing past it. */
+static GtkWidget *
+scrolling (GtkWidget *box)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 560);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  return scrolled;
+}
+
 /* ----- a visitor comes in ------------------------------------------------ */
 
 static gboolean
@@ -240,7 +244,6 @@ add_action (GtkWidget  *widget,
   Form *f = g_new0 (Form, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *who = adw_preferences_group_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
   g_autoptr(GListStore) staff = nt_staff_list (store_of (self), TRUE, NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   gint64 none = 0;
@@ -281,11 +284,7 @@ add_action (GtkWidget  *widget,
   g_signal_connect_swapped (f->name, "changed", G_CALLBACK (update_check), f);
   g_signal_connect_swapped (f->id_number, "changed", G_CALLBACK (update_check), f);
 
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 560);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  nt_form_dialog_new (widget, _("Visitor in"), _("_Let in"), scrolled, save_visitor, f, form_free);
+  nt_form_dialog_new (widget, _("Visitor in"), _("_Let in"), scrolling (box), save_visitor, f, form_free);
   gtk_widget_grab_focus (f->name);
 }
 
@@ -348,7 +347,7 @@ on_remove_allowed (GtkButton *button,
 
   if (!nt_visitors_allowed_remove (store_of (f->self),
                                    GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "allowed-id")), &error))
-    toast (f->self, error->message);
+    nt_window_toast_text (GTK_WIDGET (f->self), error->message);
   refresh_allowed (f);
 }
 
@@ -426,7 +425,6 @@ relatives_action (GtkWidget  *widget,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *listed = adw_preferences_group_new ();
   GtkWidget *add = adw_preferences_group_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   f->self = g_object_ref (self);
   gtk_box_append (GTK_BOX (box), student_chooser (f, _("Student")));
@@ -442,11 +440,7 @@ relatives_action (GtkWidget  *widget,
   f->id_number = entry_row (add, _("Identity card number"));
   f->phone = entry_row (add, _("Phone"));
   gtk_box_append (GTK_BOX (box), add);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 560);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  nt_form_dialog_new (widget, _("Relatives allowed to visit"), _("_Save"), scrolled, save_allowed, f, form_free);
+  nt_form_dialog_new (widget, _("Relatives allowed to visit"), _("_Save"), scrolling (box), save_allowed, f, form_free);
   gtk_widget_grab_focus (f->search);
 }
 
@@ -460,7 +454,7 @@ on_out_clicked (GtkButton  *button,
 
   if (!nt_visitors_record_out (store_of (self), GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "visitor-id")),
                                NULL, &error))
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
 }
 
 static GtkWidget *

@@ -67,16 +67,6 @@ user_id (NtHandoversView *self)
   return user != NULL ? user->id : 0;
 }
 
-static void
-toast (NtHandoversView *self,
-       const char      *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (NT_IS_WINDOW (root))
-    nt_window_toast (NT_WINDOW (root), adw_toast_new (message));
-}
-
 static char *
 text_of (GtkTextView *view)
 {
@@ -128,7 +118,7 @@ on_acknowledge_clicked (GtkButton       *button,
   g_autoptr(GError) error = NULL;
 
   if (!nt_handovers_view_acknowledge (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id")), &error))
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
 }
 
 static GtkWidget *
@@ -235,7 +225,7 @@ reload (NtHandoversView *self)
                              gtk_editable_get_text (GTK_EDITABLE (self->search)), &error);
   if (notes == NULL)
     {
-      toast (self, error->message);
+      nt_window_toast_text (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -325,6 +315,16 @@ preselect_own_duty (NtHandoversView *self)
   g_autoptr(GListStore) on_duty = nt_roster_on_duty (store_of (self), at, NULL);
 
   gtk_editable_set_text (GTK_EDITABLE (self->form_date), today);
+  /* Someone not on duty (the principal) writes most often about the
+   * shift running now: that shift and its day. */
+  if (on_duty != NULL && g_list_model_get_n_items (G_LIST_MODEL (on_duty)) > 0)
+    {
+      g_autoptr(NtDuty) d = g_list_model_get_item (G_LIST_MODEL (on_duty), 0);
+      g_autofree char *date = nt_date_iso_to_display (d->date);
+
+      select_id (self->form_shift, self->form_shifts, d->shift_id);
+      gtk_editable_set_text (GTK_EDITABLE (self->form_date), date);
+    }
   for (guint i = 0; on_duty != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (on_duty)); i++)
     {
       g_autoptr(NtDuty) d = g_list_model_get_item (G_LIST_MODEL (on_duty), i);
@@ -429,7 +429,16 @@ on_save_clicked (NtHandoversView *self)
       gtk_widget_set_visible (GTK_WIDGET (self->form_error), TRUE);
     }
   else
-    toast (self, _("Hand-over note saved"));
+    nt_window_toast_text (GTK_WIDGET (self), _("Hand-over note saved"));
+}
+
+static gboolean
+save_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   data)
+{
+  on_save_clicked (data);
+  return TRUE;
 }
 
 static void
@@ -546,6 +555,17 @@ build_form (NtHandoversView *self)
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 4);
+  /* Ctrl+Enter saves from anywhere in the form (Enter is a new line in the
+   * text boxes). */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>s"),
+                                                            gtk_callback_action_new (save_shortcut, self, NULL)));
+    gtk_widget_add_controller (box, shortcuts);
+  }
+  gtk_widget_set_tooltip_text (save, _("Save the note (Ctrl+Enter)"));
   self->form = GTK_REVEALER (gtk_revealer_new ());
   gtk_revealer_set_child (self->form, box);
   return GTK_WIDGET (self->form);

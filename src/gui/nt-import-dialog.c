@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "nt-import-dialog.h"
+#include "nt-thread-progress.h"
 
 #define PREVIEW_ROWS 5
 
@@ -64,36 +65,6 @@ job_free (gpointer p)
   g_free (job);
 }
 
-/* ----- progress from the thread ----------------------------------------- */
-
-typedef struct
-{
-  NtImportDialog *self;
-  double          fraction;
-} ProgressUpdate;
-
-static gboolean
-apply_progress (gpointer p)
-{
-  ProgressUpdate *u = p;
-
-  gtk_progress_bar_set_fraction (u->self->progress, u->fraction);
-  g_object_unref (u->self);
-  g_free (u);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-report_progress (double   fraction,
-                 gpointer user_data)
-{
-  ProgressUpdate *u = g_new0 (ProgressUpdate, 1);
-
-  u->self = g_object_ref (user_data);
-  u->fraction = fraction;
-  g_main_context_invoke (NULL, apply_progress, u);
-}
-
 static void
 run_job (GTask        *task,
          gpointer      source,
@@ -111,10 +82,10 @@ run_job (GTask        *task,
       ok = nt_import_load (self->import, job->path, job->sheet, cancellable, &error);
       break;
     case OP_VALIDATE:
-      ok = nt_import_validate (self->import, cancellable, report_progress, self, &error);
+      ok = nt_import_validate (self->import, cancellable, nt_thread_progress_update, self->progress, &error);
       break;
     case OP_COMMIT:
-      ok = nt_import_commit (self->import, cancellable, report_progress, self, &error);
+      ok = nt_import_commit (self->import, cancellable, nt_thread_progress_update, self->progress, &error);
       break;
     default:
       g_assert_not_reached ();

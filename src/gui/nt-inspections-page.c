@@ -79,16 +79,6 @@ sheet_row_free (gpointer data)
   g_free (r);
 }
 
-static void
-toast (NtInspectionsPage *self,
-       const char        *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (NT_IS_WINDOW (root))
-    nt_window_toast (NT_WINDOW (root), adw_toast_new (message));
-}
-
 static NtStore *
 store_of (NtInspectionsPage *self)
 {
@@ -559,7 +549,7 @@ on_date_activate (GtkEntry          *entry,
 
   if (date == NULL)
     {
-      toast (self, _("Type the date as dd/mm/yyyy."));
+      nt_window_toast_text (GTK_WIDGET (self), _("Type the date as dd/mm/yyyy."));
       return;
     }
   save_row_or_say (self, self->current_row);
@@ -592,7 +582,8 @@ draw_chart (GtkDrawingArea *area,
     {
       g_autoptr(NtRanked) r = g_list_model_get_item (G_LIST_MODEL (self->ranking), i);
       g_autofree char *label = g_strdup_printf ("%u. %s", r->rank, r->name);
-      g_autofree char *value = g_strdup_printf ("%.1f", r->score);
+      /* A decimal comma, as Vietnamese writes it (and the other pages show). */
+      g_autofree char *value = g_strdelimit (g_strdup_printf ("%.1f", r->score), ".", ',');
       double y = i * row_h + 2;
 
       gdk_cairo_set_source_rgba (cr, &fg);
@@ -824,7 +815,7 @@ default_criteria_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!nt_inspections_add_default_criteria (store_of (self), &error))
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
   reload_sheet (self);
   reload_ranking (self);
 }

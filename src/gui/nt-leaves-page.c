@@ -44,16 +44,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void reload (NtLeavesPage *self);
 
-static void
-toast (NtLeavesPage *self,
-       const char   *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (NT_IS_WINDOW (root))
-    nt_window_toast (NT_WINDOW (root), adw_toast_new (message));
-}
-
 static gint64
 current_user_id (NtLeavesPage *self)
 {
@@ -110,7 +100,7 @@ on_advance_clicked (GtkButton    *button,
   g_autoptr(GError) error = NULL;
 
   if (!nt_leaves_page_advance (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "leave-id")), &error))
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -121,7 +111,7 @@ on_cancel_clicked (GtkButton    *button,
 
   if (!nt_leaves_cancel (nt_context_get_store (self->context),
                          GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "leave-id")), &error))
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
   else
     reload (self);
 }

@@ -342,7 +342,9 @@ refresh (NtOverviewPage *self)
   f.incidents = nt_incidents_count_active (store, NULL, &n_overdue);
   f.incidents_overdue = n_overdue;
   percent = nt_commitments_school_percent (store, NULL, NULL);
-  f.commitments = percent < 0 ? -1 : (gint64) percent;
+  /* Rounded, as the Commitments section shows it, but never to 100 % while
+   * someone has not signed. */
+  f.commitments = percent < 0 ? -1 : MIN ((gint64) (percent + 0.5), percent < 100 ? 99 : 100);
   f.visitors = nt_visitors_count_inside (store);
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     {

@@ -55,16 +55,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void reload (NtRosterPage *self);
 
-static void
-toast (NtRosterPage *self,
-       const char   *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (NT_IS_WINDOW (root))
-    nt_window_toast (NT_WINDOW (root), adw_toast_new (message));
-}
-
 /* ----- the period ------------------------------------------------------- */
 
 /* A week runs Monday to Sunday; a month from its first to its last day. */
@@ -297,7 +287,7 @@ reload (NtRosterPage *self)
   problems = nt_roster_coverage (store, from, to, 0, error == NULL ? &error : NULL);
   if (error != NULL)
     {
-      toast (self, error->message);
+      nt_window_toast_text (GTK_WIDGET (self), error->message);
       return;
     }
   nt_roster_grid_widget_set_cells (self->grid, G_LIST_MODEL (cells), from,
@@ -394,12 +384,17 @@ nt_roster_page_generate (NtRosterPage  *self,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *now = now_text ();
+  NtRosterOptions options = { 0 };
   guint unfilled;
 
   g_return_val_if_fail (NT_IS_ROSTER_PAGE (self), FALSE);
 
+  /* What already happened, and the shift on now, stay as they were: the
+   * hand-over book and the audit trail tell of them. */
+  options.keep_started_before = now;
   nt_roster_page_get_period (self, &from, &to);
-  if (!nt_roster_generate (nt_context_get_store (self->context), from, to, NULL, NULL, &report, error))
+  if (!nt_roster_generate (nt_context_get_store (self->context), from, to, &options, NULL, &report, error))
     return FALSE;
 
   unfilled = g_list_model_get_n_items (G_LIST_MODEL (report->unfilled));
@@ -411,7 +406,7 @@ nt_roster_page_generate (NtRosterPage  *self,
     message = g_strdup_printf (ngettext ("%u duty written; %u place could not be filled (see the list)",
                                          "%u duties written; %u places could not be filled (see the list)",
                                          unfilled), report->n_written, unfilled);
-  toast (self, message);
+  nt_window_toast_text (GTK_WIDGET (self), message);
   reload (self);
   return TRUE;
 }
@@ -424,7 +419,7 @@ on_generate_response (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
 
   if (g_str_equal (response, "generate") && !nt_roster_page_generate (self, &error))
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -445,9 +440,10 @@ generate_action (GtkWidget  *widget,
   to_display = nt_date_iso_to_display (to);
   heading = g_strdup_printf (_("Generate the roster for %s – %s?"), from_display, to_display);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                   _("Every shift of every post is filled fairly: nights and weekends spread "
-                                     "evenly, at least 8 hours of rest, days off respected. Duties locked by hand "
-                                     "are kept; the other duties of this period are replaced."));
+                                   _("Every shift of every post still to come is filled fairly: nights, weekends "
+                                     "and holidays spread evenly, at least 8 hours of rest, days off respected. "
+                                     "Shifts that have started or passed and duties locked by hand are kept; the "
+                                     "other duties of this period are replaced."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "generate", _("_Generate"),
@@ -530,7 +526,7 @@ print_now (NtRosterPage *self)
   g_autoptr(GError) error = NULL;
 
   if (!nt_roster_page_print (self, &error))
-    toast (self, error->message);
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
 }
 
 static void

@@ -178,6 +178,22 @@ nt_window_toast (NtWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Shows @message in the main window that holds @widget, for the pages and
+ * views; a widget not in the main window (not shown yet, or in a test)
+ * shows nothing. */
+void
+nt_window_toast_text (GtkWidget  *widget,
+                      const char *message)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (widget);
+  if (NT_IS_WINDOW (root))
+    nt_window_toast (NT_WINDOW (root), adw_toast_new (message));
+}
+
 /* ----- who is using the program ----------------------------------------- */
 
 /* The buttons of a section that change what a role may not change are
@@ -292,6 +308,29 @@ show_section_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   nt_window_show_section (NT_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+/* Alt+1, Alt+2, … open the sections in the order the sidebar shows them
+ * to this person (a guard's second row is the gate). */
+static void
+show_nth_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  NtWindow *self = NT_WINDOW (widget);
+  int wanted = g_variant_get_int32 (param);
+  int seen = 0;
+
+  for (int i = 0; i < (int) G_N_ELEMENTS (sections); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar_list, i);
+
+      if (row != NULL && gtk_widget_get_visible (GTK_WIDGET (row)) && ++seen == wanted)
+        {
+          nt_window_show_section (self, sections[i].name);
+          return;
+        }
+    }
 }
 
 /* Ctrl+F and Ctrl+N work wherever the focus is: they go to the visible
@@ -423,6 +462,9 @@ nt_window_class_init (NtWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.choose-user", NULL, choose_user_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.show-nth", "i", show_nth_action);
+  for (int n = 1; n <= 9; n++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + n, GDK_ALT_MASK, "win.show-nth", "i", n);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.emergency", NULL, emergency_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.emergency", NULL);
@@ -454,18 +496,3 @@ nt_window_get_context (NtWindow *self)
   return self->context;
 }
 
-/* Alt+1, Alt+2, … open the sections in sidebar order. */
-void
-nt_window_set_accels (GtkApplication *app)
-{
-  /* MIN, not "&& i < 9": with nine sections the two tests are equal
-   * and -Wlogical-op refuses them. */
-  for (guint i = 0; i < MIN (G_N_ELEMENTS (sections), 9u); i++)
-    {
-      g_autofree char *detailed = g_strdup_printf ("win.show-section::%s", sections[i].name);
-      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
-      const char *accels[] = { accel, NULL };
-
-      gtk_application_set_accels_for_action (app, detailed, accels);
-    }
-}

@@ -20,8 +20,9 @@ void       nt_window_show_section       (NtWindow       *self,
 const char *nt_window_get_section       (NtWindow       *self);
 void       nt_window_toast              (NtWindow       *self,
                                          AdwToast       *toast);
+void       nt_window_toast_text         (GtkWidget      *widget,
+                                         const char     *message);
 GtkWidget *nt_window_get_page           (NtWindow       *self,
                                          const char     *name);
-void       nt_window_set_accels         (GtkApplication *app);
 
 G_END_DECLS

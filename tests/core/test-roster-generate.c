@@ -260,6 +260,61 @@ test_cancelled (void)
   g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM duties"), ==, 0);
 }
 
+/* Generating again at a moment in the period keeps what has started: the
+ * shifts before it are not rewritten (nor the one on now), nor filled when
+ * empty; the shifts after it are made anew. A time that is not one is
+ * refused with nothing written. */
+static void
+test_keep_started (void)
+{
+  g_autoptr(NtStore) store = nt_test_new_store ();
+  g_autoptr(GError) error = NULL;
+  NtRosterOptions options = { 0 };
+  g_autofree char *before_past = NULL;
+  gint64 n_before, emptied;
+
+  g_assert_true (nt_roster_ensure_defaults (store, &error));
+  post (store, "Nhà nam", "X");
+  for (int i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Người %02d", i);
+      staff (store, name, "M", "supervisor");
+    }
+  g_assert_true (nt_roster_generate (store, "2025-03-01", "2025-03-07", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  n_before = scalar (store, "SELECT count(*) FROM duties");
+  g_assert_cmpint (n_before, ==, 3 * 7);
+
+  /* Empty the morning of the 2nd (past) and remember the people of what
+   * started before 4 March 15:00 (the afternoon shift of the 4th has). */
+  emptied = scalar (store, "SELECT d.id FROM duties d JOIN shift_templates s ON s.id = d.shift_id "
+                           "WHERE d.date = '2025-03-02' AND s.start_time = '06:00'");
+  g_assert_true (nt_roster_remove (store, emptied, &error));
+  before_past = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                 scalar (store, "SELECT sum (d.id * 7 + d.staff_id) FROM duties d "
+                                                "JOIN shift_templates s ON s.id = d.shift_id "
+                                                "WHERE d.date || ' ' || s.start_time < '2025-03-04 15:00'"));
+
+  options.keep_started_before = "2025-03-04 15:00";
+  g_assert_true (nt_roster_generate (store, "2025-03-01", "2025-03-07", &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* The past is as it was, the emptied morning still empty. */
+  g_assert_cmpint (scalar (store, "SELECT sum (d.id * 7 + d.staff_id) FROM duties d "
+                                  "JOIN shift_templates s ON s.id = d.shift_id "
+                                  "WHERE d.date || ' ' || s.start_time < '2025-03-04 15:00'"),
+                   ==, g_ascii_strtoll (before_past, NULL, 10));
+  g_assert_cmpint (scalar (store, "SELECT count(*) FROM duties d JOIN shift_templates s ON s.id = d.shift_id "
+                                  "WHERE d.date = '2025-03-02' AND s.start_time = '06:00'"), ==, 0);
+  /* The future is whole. */
+  g_assert_cmpint (scalar (store, "SELECT count(*) FROM duties d JOIN shift_templates s ON s.id = d.shift_id "
+                                  "WHERE d.date || ' ' || s.start_time >= '2025-03-04 15:00'"), ==, 3 * 7 - 11);
+
+  options.keep_started_before = "4/3/2025";
+  g_assert_false (nt_roster_generate (store, "2025-03-01", "2025-03-07", &options, NULL, NULL, &error));
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_assert_cmpint (scalar (store, "SELECT count(*) FROM duties"), ==, n_before - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,5 +324,6 @@ main (int   argc,
   g_test_add_func ("/roster-generate/rules", test_rules);
   g_test_add_func ("/roster-generate/unfillable", test_unfillable);
   g_test_add_func ("/roster-generate/cancelled", test_cancelled);
+  g_test_add_func ("/roster-generate/keep-started", test_keep_started);
   return g_test_run ();
 }
