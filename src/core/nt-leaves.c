@@ -936,6 +936,26 @@ nt_leaves_overdue (NtStore     *store,
 }
 
 /**
+ * nt_leaves_pending:
+ * @at_time: (nullable): the time, %NULL for now
+ *
+ * The requests still waiting for approval that have not ended yet.
+ *
+ * Returns: (transfer full): NtLeave rows, the soonest to start first
+ */
+GListStore *
+nt_leaves_pending (NtStore     *store,
+                   const char  *at_time,
+                   GError     **error)
+{
+  g_return_val_if_fail (NT_IS_STORE (store), NULL);
+  return list_leaves (store,
+                      LEAVE_SELECT "WHERE l.state = 'requested' AND l.to_time >= ?9 "
+                      "ORDER BY l.from_time, s.name_key, l.id",
+                      0, NULL, NULL, at_time, error);
+}
+
+/**
  * nt_leaves_out_now:
  * @at_time: (nullable): the time, %NULL for now
  *

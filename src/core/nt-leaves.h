@@ -114,6 +114,9 @@ GListStore *nt_leaves_student_history (NtStore            *store,
 GListStore *nt_leaves_overdue        (NtStore             *store,
                                       const char          *at_time,
                                       GError             **error);
+GListStore *nt_leaves_pending        (NtStore             *store,
+                                      const char          *at_time,
+                                      GError             **error);
 GListStore *nt_leaves_out_now        (NtStore             *store,
                                       const char          *at_time,
                                       GError             **error);

@@ -181,6 +181,7 @@ fill_list (NtChecksPage *self)
   g_autoptr(NtNightCheck) check = nt_night_check_load (nt_context_get_store (self->context), self->check_id, NULL);
   GtkWidget *child;
   gint64 room = -1;
+  int first_unchecked = -1;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
@@ -205,12 +206,17 @@ fill_list (NtChecksPage *self)
       info.row = student_row (e, &info.status);
       if (self->closed && g_strcmp0 (e->status, "absent") == 0)
         add_incident_button (self, info.row, e->id);
+      if (first_unchecked < 0 && e->status == NULL)
+        first_unchecked = (int) self->rows->len;
       gtk_list_box_append (self->list, info.row);
       g_array_append_val (self->rows, info);
     }
   update_progress (self);
   gtk_stack_set_visible_child_name (self->stack, "check");
-  nt_checks_page_focus_row (self, 0);
+  /* The first student not yet checked: the first key pressed marks a
+   * student, not a room line, and a check taken up again goes on where it
+   * stopped. */
+  nt_checks_page_focus_row (self, first_unchecked >= 0 ? (guint) first_unchecked : 0);
 }
 
 static int

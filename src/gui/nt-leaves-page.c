@@ -21,7 +21,8 @@
 #include "nt-student.h"
 #include "nt-window.h"
 
-enum { VIEW_OUT, VIEW_OVERDUE, VIEW_WEEKS };
+/* In the order of the view drop-down (ui/nt-leaves-page.ui). */
+enum { VIEW_OUT, VIEW_OVERDUE, VIEW_WEEKS, VIEW_PENDING };
 
 struct _NtLeavesPage
 {
@@ -192,6 +193,8 @@ reload (NtLeavesPage *self)
 
   if (view == VIEW_OVERDUE)
     leaves = nt_leaves_overdue (store, now, NULL);
+  else if (view == VIEW_PENDING)
+    leaves = nt_leaves_pending (store, now, NULL);
   else if (view == VIEW_WEEKS)
     {
       g_autoptr(GDateTime) t = g_date_time_new_now_local ();
@@ -214,9 +217,25 @@ reload (NtLeavesPage *self)
     }
 
   count = g_strdup_printf (ngettext ("%u leave", "%u leaves", self->n_rows), self->n_rows);
+  /* Requests waiting for approval are said whatever the view. */
+  {
+    g_autoptr(GListStore) pending = view == VIEW_PENDING ? NULL : nt_leaves_pending (store, now, NULL);
+    guint n_pending = pending != NULL ? g_list_model_get_n_items (G_LIST_MODEL (pending)) : 0;
+
+    if (n_pending > 0)
+      {
+        /* TRANSLATORS: after the count of leaves shown: "· 2 đơn chờ duyệt" */
+        g_autofree char *more = g_strdup_printf (ngettext (" · %u waiting for approval", " · %u waiting for approval",
+                                                           n_pending), n_pending);
+        g_autofree char *both = g_strconcat (count, more, NULL);
+        g_free (count);
+        count = g_steal_pointer (&both);
+      }
+  }
   gtk_label_set_text (self->count_label, count);
   adw_status_page_set_title (self->empty_page,
                              view == VIEW_OVERDUE ? _("Nobody is overdue") :
+                             view == VIEW_PENDING ? _("No request is waiting for approval") :
                              view == VIEW_OUT ? _("Nobody is out of the dorm on leave") : _("No leave in these weeks"));
   gtk_stack_set_visible_child_name (self->stack, self->n_rows > 0 ? "list" : "empty");
 }
@@ -228,6 +247,22 @@ on_view_changed (GtkDropDown  *dropdown,
 {
   if (self->context != NULL)
     reload (self);
+}
+
+/* "leaves.view": "out", "overdue", "weeks" or "pending" (the Overview's
+ * cards open the view they count). */
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  static const char * const views[] = { "out", "overdue", "weeks", "pending" };
+  NtLeavesPage *self = NT_LEAVES_PAGE (widget);
+  const char *view = g_variant_get_string (parameter, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (g_str_equal (view, views[i]))
+      gtk_drop_down_set_selected (self->view_dropdown, i);
 }
 
 static void
@@ -739,6 +774,7 @@ nt_leaves_page_class_init (NtLeavesPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "leaves.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "leaves.bulk", NULL, bulk_action);
+  gtk_widget_class_install_action (widget_class, "leaves.view", "s", view_action);
 }
 
 static void

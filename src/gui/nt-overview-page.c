@@ -66,7 +66,7 @@ typedef struct
 #define F(m) G_STRUCT_OFFSET (Figures, m)
 #define SCHOOL(m) (F (school) + G_STRUCT_OFFSET (NtSchoolFigures, m))
 static const Figure figures[] = {
-  { "overdue", N_("overdue, not back"), "leaves", F (overdue), F (overdue), FALSE },
+  { "overdue", N_("overdue, not back"), "leaves:overdue", F (overdue), F (overdue), FALSE },
   { "out-now", N_("out on leave now"), "leaves", F (out_now), 0, FALSE },
   { "incidents", N_("incidents not closed"), "incidents", F (incidents), F (incidents_overdue), FALSE },
   { "commitments", N_("commitments signed (target 100 %)"), "commitments", F (commitments), 0, TRUE },

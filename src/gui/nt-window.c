@@ -141,15 +141,27 @@ void
 nt_window_show_section (NtWindow   *self,
                         const char *name)
 {
+  g_autofree char *section = NULL;
+  const char *view;
+
   g_return_if_fail (NT_IS_WINDOW (self));
 
-  if (!nt_access_may_open_section (nt_context_get_store (self->context), name))
+  /* "leaves:overdue": the section, then its "leaves.view" action with
+   * "overdue" (the Overview's cards open the view they count). */
+  view = strchr (name, ':');
+  section = view != NULL ? g_strndup (name, view - name) : g_strdup (name);
+  if (!nt_access_may_open_section (nt_context_get_store (self->context), section))
     return;
   for (int i = 0; i < (int) G_N_ELEMENTS (sections); i++)
-    if (g_strcmp0 (sections[i].name, name) == 0)
+    if (g_strcmp0 (sections[i].name, section) == 0)
       {
         gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, i));
         adw_leaflet_set_visible_child (self->leaflet, self->content);
+        if (view != NULL)
+          {
+            g_autofree char *action = g_strdup_printf ("%s.view", section);
+            gtk_widget_activate_action (ensure_page (self, section), action, "s", view + 1);
+          }
         return;
       }
   g_warning ("No section named %s", name);

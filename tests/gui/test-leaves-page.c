@@ -155,6 +155,25 @@ test_weekend_leave (GuiFixture    *f,
   g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM leaves"), ==, n_leaves + boarders);
 }
 
+/* The Overview's card opens the overdue view; the requests waiting for
+ * approval have a view of their own. */
+static void
+test_views (GuiFixture    *f,
+            gconstpointer  data)
+{
+  NtLeavesPage *page = leaves_page (f);
+  g_autoptr(GListStore) pending = nt_leaves_pending (f->store, NULL, NULL);
+
+  nt_window_show_section (f->window, "leaves:overdue");
+  gui_spin (20);
+  g_assert_cmpstr (nt_window_get_section (f->window), ==, "leaves");
+  g_assert_cmpuint (nt_leaves_page_get_n_rows (page), ==, 2);   /* the demo's two overdue */
+  nt_window_show_section (f->window, "leaves:pending");
+  gui_spin (20);
+  g_assert_cmpuint (nt_leaves_page_get_n_rows (page), ==, g_list_model_get_n_items (G_LIST_MODEL (pending)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pending)), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -165,5 +184,6 @@ main (int   argc,
 
   g_test_add ("/leaves/steps", GuiFixture, NULL, setup, test_leave_steps, teardown);
   g_test_add ("/leaves/weekend", GuiFixture, NULL, setup, test_weekend_leave, teardown);
+  g_test_add ("/leaves-page/views", GuiFixture, NULL, setup, test_views, teardown);
   return g_test_run ();
 }
