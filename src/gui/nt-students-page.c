@@ -59,14 +59,16 @@ typedef struct
 } Column;
 
 static const Column columns[] = {
-  { N_("Code"), "code", SHOW_TEXT, NT_STUDENT_SORT_CODE, FALSE, 90 },
-  { N_("Full name"), "full-name", SHOW_TEXT, NT_STUDENT_SORT_NAME, TRUE, 200 },
+  /* Widths for the Vietnamese headers ("Số điện thoại phụ huynh" is the
+   * longest) on a 1366-pixel screen with the sidebar open. */
+  { N_("Code"), "code", SHOW_TEXT, NT_STUDENT_SORT_CODE, FALSE, 80 },
+  { N_("Full name"), "full-name", SHOW_TEXT, NT_STUDENT_SORT_NAME, TRUE, 180 },
   { N_("Gender"), "gender", SHOW_GENDER, NT_STUDENT_SORT_GENDER, FALSE, 70 },
-  { N_("Date of birth"), "birth-date", SHOW_DATE, NT_STUDENT_SORT_BIRTH_DATE, FALSE, 110 },
-  { N_("Class"), "class-name", SHOW_TEXT, NT_STUDENT_SORT_CLASS, FALSE, 70 },
-  { N_("Ethnicity"), "ethnicity", SHOW_TEXT, NT_STUDENT_SORT_ETHNICITY, FALSE, 100 },
-  { N_("Boarding"), "boarding", SHOW_BOARDING, NT_STUDENT_SORT_BOARDING, FALSE, 100 },
-  { N_("Guardian's phone"), "guardian-phone", SHOW_TEXT, NT_STUDENT_SORT_PHONE, FALSE, 120 },
+  { N_("Date of birth"), "birth-date", SHOW_DATE, NT_STUDENT_SORT_BIRTH_DATE, FALSE, 100 },
+  { N_("Class"), "class-name", SHOW_TEXT, NT_STUDENT_SORT_CLASS, FALSE, 60 },
+  { N_("Ethnicity"), "ethnicity", SHOW_TEXT, NT_STUDENT_SORT_ETHNICITY, FALSE, 90 },
+  { N_("Boarding"), "boarding", SHOW_BOARDING, NT_STUDENT_SORT_BOARDING, FALSE, 90 },
+  { N_("Guardian's phone"), "guardian-phone", SHOW_TEXT, NT_STUDENT_SORT_PHONE, FALSE, 190 },
 };
 
 static char *
