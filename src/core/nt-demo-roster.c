@@ -42,59 +42,64 @@ typedef enum
 
 /* ----- the texts --------------------------------------------------------- */
 
+/* Which shifts a note can belong to: a note about the morning exercise is
+ * not written at the end of the afternoon shift. */
+enum { MORNING = 1 << 0, AFTERNOON = 1 << 1, NIGHT = 1 << 2, ANY = MORNING | AFTERNOON | NIGHT };
+
 /* {name} and {room} are a boarder of the post's building and their room. */
 typedef struct
 {
+  int         when;
   const char *happened;
   const char *to_watch;   /* "" when there is nothing to watch */
 } Note;
 
 static const Note dorm_day_notes[] = {
-  { "Các em dậy đúng giờ, tập thể dục buổi sáng đầy đủ. Kiểm tra vệ sinh: phòng {room} chăn màn chưa gọn, "
+  { MORNING, "Các em dậy đúng giờ, tập thể dục buổi sáng đầy đủ. Kiểm tra vệ sinh: phòng {room} chăn màn chưa gọn, "
     "đã nhắc nhở và các em đã sắp xếp lại.", "" },
-  { "Buổi chiều các em lao động vệ sinh khu nội trú. Em {name} (phòng {room}) về nhà lúc 16 giờ 30 "
+  { AFTERNOON, "Buổi chiều các em lao động vệ sinh khu nội trú. Em {name} (phòng {room}) về nhà lúc 16 giờ 30 "
     "theo giấy xin phép của gia đình.", "Em {name} hẹn trở lại trước 17 giờ chủ nhật; khi em về nhắc em báo ca trực." },
-  { "Giờ tự học buổi tối nghiêm túc. Điểm danh tối đủ quân số theo danh sách, trừ các em đã có phép về nhà.",
+  { AFTERNOON, "Giờ tự học buổi tối nghiêm túc. Điểm danh tối đủ quân số theo danh sách, trừ các em đã có phép về nhà.",
     "Nhắc phòng {room} tắt điện đúng 22 giờ." },
-  { "Em {name} (phòng {room}) bị trầy tay khi chơi bóng, đã đưa xuống phòng y tế sát trùng, băng lại.",
+  { AFTERNOON, "Em {name} (phòng {room}) bị trầy tay khi chơi bóng, đã đưa xuống phòng y tế sát trùng, băng lại.",
     "Xem lại vết thương của em {name} buổi tối." },
-  { "Ca trực bình thường, không có gì bất thường. Đã kiểm tra khóa cửa các phòng khi học sinh lên lớp.", "" },
-  { "Phụ huynh em {name} đến thăm lúc 15 giờ, gặp em ở phòng tiếp khách, đã ghi sổ.",
+  { MORNING | AFTERNOON, "Ca trực bình thường, không có gì bất thường. Đã kiểm tra khóa cửa các phòng khi học sinh lên lớp.", "" },
+  { AFTERNOON, "Phụ huynh em {name} đến thăm lúc 15 giờ, gặp em ở phòng tiếp khách, đã ghi sổ.",
     "Gia đình gửi thuốc dạ dày cho em {name}, đang để ở phòng trực; nhắc em uống sau bữa tối." },
 };
 
 static const Note dorm_night_notes[] = {
-  { "Điểm danh lúc 21 giờ 30 đủ quân số. Tắt điện lúc 22 giờ, khu nhà yên tĩnh suốt đêm.", "" },
-  { "Khoảng 23 giờ em {name} (phòng {room}) kêu đau bụng, đã đưa xuống phòng y tế, nhân viên y tế cho uống "
+  { NIGHT, "Điểm danh lúc 21 giờ 30 đủ quân số. Tắt điện lúc 22 giờ, khu nhà yên tĩnh suốt đêm.", "" },
+  { NIGHT, "Khoảng 23 giờ em {name} (phòng {room}) kêu đau bụng, đã đưa xuống phòng y tế, nhân viên y tế cho uống "
     "thuốc, theo dõi đến 1 giờ thì đỡ, em về phòng ngủ.", "Theo dõi sức khỏe em {name}, nhắc em ăn sáng đầy đủ." },
-  { "Phòng {room} còn nói chuyện riêng sau giờ ngủ, đã nhắc nhở, các em chấp hành.",
+  { NIGHT, "Phòng {room} còn nói chuyện riêng sau giờ ngủ, đã nhắc nhở, các em chấp hành.",
     "Nhắc lại nội quy giờ ngủ với phòng {room} trong buổi sinh hoạt." },
-  { "Mất điện tầng 2 từ 0 giờ 15 đến 0 giờ 40; đã kiểm tra, đèn sự cố sáng, không có sự cố gì.",
+  { NIGHT, "Mất điện tầng 2 từ 0 giờ 15 đến 0 giờ 40; đã kiểm tra, đèn sự cố sáng, không có sự cố gì.",
     "Báo tổ bảo trì kiểm tra lại aptomat tầng 2." },
-  { "Vòi nước nhà vệ sinh tầng 3 bị rỉ suốt đêm, đã khóa van tổng của tầng lúc 2 giờ.",
+  { NIGHT, "Vòi nước nhà vệ sinh tầng 3 bị rỉ suốt đêm, đã khóa van tổng của tầng lúc 2 giờ.",
     "Sáng mở lại van cho các em vệ sinh cá nhân và báo bảo trì thay vòi." },
-  { "Em {name} (phòng {room}) nhớ nhà, khóc lúc 22 giờ 30; đã nói chuyện, động viên, em ngủ lúc 23 giờ.",
+  { NIGHT, "Em {name} (phòng {room}) nhớ nhà, khóc lúc 22 giờ 30; đã nói chuyện, động viên, em ngủ lúc 23 giờ.",
     "Báo giáo viên chủ nhiệm để quan tâm em {name}." },
 };
 
 static const Note gate_notes[] = {
-  { "Kiểm soát người ra vào theo quy định; có hai lượt phụ huynh đến thăm, đã ghi sổ khách.", "" },
-  { "Xe chở thực phẩm vào bếp lúc 6 giờ 30, đã kiểm tra hàng và ghi sổ.", "" },
-  { "Có người lạ đứng trước cổng lúc 21 giờ, đã hỏi và yêu cầu rời đi; đã báo giáo viên trực.",
+  { MORNING | AFTERNOON, "Kiểm soát người ra vào theo quy định; có hai lượt phụ huynh đến thăm, đã ghi sổ khách.", "" },
+  { MORNING, "Xe chở thực phẩm vào bếp lúc 6 giờ 30, đã kiểm tra hàng và ghi sổ.", "" },
+  { AFTERNOON, "Có người lạ đứng trước cổng lúc 21 giờ, đã hỏi và yêu cầu rời đi; đã báo giáo viên trực.",
     "Chú ý khu vực trước cổng buổi tối; khóa cổng phụ đúng 22 giờ." },
-  { "Đèn chiếu sáng cổng phụ chập chờn, đã báo tổ bảo trì.", "Kiểm tra lại đèn cổng phụ khi trời tối." },
-  { "Ca trực bình thường. Tuần tra quanh khu nội trú lúc 23 giờ và 3 giờ, không phát hiện gì bất thường.", "" },
-  { "Em {name} ra cổng lúc 16 giờ 40 có giấy phép về nhà, người nhà đón bằng xe máy.", "" },
+  { AFTERNOON | NIGHT, "Đèn chiếu sáng cổng phụ chập chờn, đã báo tổ bảo trì.", "Kiểm tra lại đèn cổng phụ khi trời tối." },
+  { NIGHT, "Ca trực bình thường. Tuần tra quanh khu nội trú lúc 23 giờ và 3 giờ, không phát hiện gì bất thường.", "" },
+  { AFTERNOON, "Em {name} ra cổng lúc 16 giờ 40 có giấy phép về nhà, người nhà đón bằng xe máy.", "" },
 };
 
 static const Note infirmary_notes[] = {
-  { "Khám và cấp thuốc cho ba em cảm cúm nhẹ. Em {name} (phòng {room}) sốt 38 độ, đã hạ sốt, đang nằm theo dõi "
+  { MORNING, "Khám và cấp thuốc cho ba em cảm cúm nhẹ. Em {name} (phòng {room}) sốt 38 độ, đã hạ sốt, đang nằm theo dõi "
     "tại phòng y tế.", "Đo lại nhiệt độ cho em {name} lúc 18 giờ; nếu còn sốt thì báo gia đình." },
-  { "Không có học sinh phải nằm lại. Kiểm tra tủ thuốc: sắp hết thuốc hạ sốt dạng gói.",
+  { ANY, "Không có học sinh phải nằm lại. Kiểm tra tủ thuốc: sắp hết thuốc hạ sốt dạng gói.",
     "Lập danh sách thuốc cần bổ sung, trình Ban Giám hiệu." },
-  { "Sơ cứu cho em {name} bị trẹo chân khi đá bóng; chườm lạnh, cho em nghỉ thể dục hai ngày.",
+  { AFTERNOON, "Sơ cứu cho em {name} bị trẹo chân khi đá bóng; chườm lạnh, cho em nghỉ thể dục hai ngày.",
     "Nhắc em {name} hạn chế đi lại, xem lại chỗ sưng buổi chiều." },
-  { "Theo dõi em {name} (phòng {room}) hen suyễn, em đã dùng thuốc xịt, thở bình thường.", "" },
+  { ANY, "Theo dõi em {name} (phòng {room}) hen suyễn, em đã dùng thuốc xịt, thở bình thường.", "" },
 };
 
 /* ----- staff, posts, shifts ------------------------------------------------- */
@@ -345,7 +350,24 @@ write_note (const NtDemoContext  *ctx,
       n_pool = strcmp (d->end_time, d->start_time) <= 0 ? G_N_ELEMENTS (dorm_night_notes) : G_N_ELEMENTS (dorm_day_notes);
       break;
     }
-  note = &pool[g_rand_int_range (ctx->rand, 0, (gint32) n_pool)];
+  {
+    /* A note of this shift's time of day: one at random among those. */
+    int start = 0, when;
+    guint fitting = 0, pick;
+
+    nt_roster_time_parse (d->start_time, FALSE, &start);
+    when = start < 12 * 60 ? MORNING : start < 20 * 60 ? AFTERNOON : NIGHT;
+    for (guint i = 0; i < n_pool; i++)
+      fitting += (pool[i].when & when) != 0;
+    note = &pool[0];
+    pick = fitting > 0 ? (guint) g_rand_int_range (ctx->rand, 0, (gint32) fitting) : 0;
+    for (guint i = 0; i < n_pool; i++)
+      if ((pool[i].when & when) != 0 && pick-- == 0)
+        {
+          note = &pool[i];
+          break;
+        }
+  }
   if (boarders->len > 0)
     b = &g_array_index (boarders, Boarder, g_rand_int_range (ctx->rand, 0, (gint32) boarders->len));
   happened = fill_in (note->happened, b);
