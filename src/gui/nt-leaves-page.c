@@ -454,6 +454,9 @@ form_new (NtLeavesPage *self,
   return f;
 }
 
+/* @hour of the day @days_ahead from today; a time already past today
+ * becomes the next whole hour (a leave asked for at 22:00 starts now, not
+ * at 17:00). */
 static char *
 default_time (int days_ahead,
               int hour)
@@ -462,6 +465,8 @@ default_time (int days_ahead,
   g_autoptr(GDateTime) day = g_date_time_add_days (now, days_ahead);
   g_autofree char *date = g_date_time_format (day, "%d/%m/%Y");
 
+  if (days_ahead == 0 && g_date_time_get_hour (now) >= hour && g_date_time_get_hour (now) < 23)
+    hour = g_date_time_get_hour (now) + 1;
   return g_strdup_printf ("%s %02d:00", date, hour);
 }
 
@@ -498,6 +503,27 @@ on_student_chosen (GtkListBox    *results,
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (results)); c; c = gtk_widget_get_next_sibling (c))
     gtk_widget_remove_css_class (c, "nt-chosen");
   gtk_widget_add_css_class (GTK_WIDGET (row), "nt-chosen");
+}
+
+/* Enter in the search picks the first student found, or says what is
+ * missing when none is. */
+static void
+on_search_activated (AdwEntryRow *entry,
+                     Form        *f)
+{
+  GtkListBox *results = g_hash_table_lookup (f->controls, "results");
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (results, 0);
+  g_autoptr(GError) error = NULL;
+
+  if (first != NULL)
+    {
+      on_student_chosen (results, first, f);
+      return;
+    }
+  g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               _("No boarding student matches “%s”: type part of the name or the code."),
+               gtk_editable_get_text (GTK_EDITABLE (entry)));
+  form_error (f, error);
 }
 
 static void
@@ -545,6 +571,7 @@ add_action (GtkWidget  *widget,
   g_hash_table_insert (f->controls, (gpointer) "results", results);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (who), results);
   g_signal_connect (search, "changed", G_CALLBACK (on_student_search), f);
+  g_signal_connect (search, "entry-activated", G_CALLBACK (on_search_activated), f);
   g_signal_connect (results, "row-activated", G_CALLBACK (on_student_chosen), f);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (who));
 
