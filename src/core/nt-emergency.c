@@ -318,8 +318,10 @@ nt_emergency_find_open (NtStore *store)
   "SELECT e.id, e.roll_id, ifnull (e.student_id, 0), ifnull (e.staff_id, 0), " \
   "  coalesce (s.code, st.code), coalesce (s.full_name, st.full_name), c.name, st.role, " \
   "  ifnull (e.building_id, 0), bl.name, ifnull (bl.assembly_point, ''), rm.number, ifnull (rm.floor, 0), " \
-  "  e.status, e.marked_at, ifnull (s.guardian_phone, ''), ifnull (st.phone, ''), substr (k.started_at, 1, 16) " \
+  "  e.status, e.marked_at, ifnull (s.guardian_phone, ''), ifnull (st.phone, ''), substr (k.started_at, 1, 16), " \
+  "  ifnull (e.visitor_id, 0), v.name, v.id_number, ifnull (v.phone, '') " \
   "FROM emergency_roll_entries e JOIN emergency_rolls k ON k.id = e.roll_id " \
+  "LEFT JOIN visitors v ON v.id = e.visitor_id " \
   "LEFT JOIN students s ON s.id = e.student_id LEFT JOIN classes c ON c.id = s.class_id " \
   "LEFT JOIN staff st ON st.id = e.staff_id LEFT JOIN buildings bl ON bl.id = e.building_id " \
   "LEFT JOIN beds bd ON bd.id = (" \
@@ -359,6 +361,14 @@ entry_from_row (sqlite3_stmt *stmt)
   e->marked_at = nt_sql_column_dup (stmt, 14);
   e->guardian_phone = nt_sql_column_dup (stmt, 15);
   e->phone = nt_sql_column_dup (stmt, 16);
+  e->visitor_id = sqlite3_column_int64 (stmt, 18);
+  if (e->visitor_id != 0)
+    {
+      nt_set_str (&e->name, (const char *) sqlite3_column_text (stmt, 19));
+      nt_set_str (&e->code, (const char *) sqlite3_column_text (stmt, 20));
+      nt_set_str (&e->class_or_role, _("Visitor"));
+      nt_set_str (&e->phone, (const char *) sqlite3_column_text (stmt, 21));
+    }
   return e;
 }
 
@@ -695,6 +705,26 @@ insert_staff (NtStore     *store,
   return TRUE;
 }
 
+/* The visitors inside the gate at @now (came in, not yet gone out): they
+ * gather with the others and must be found too. */
+static gboolean
+insert_visitors (NtStore     *store,
+                 gint64       roll_id,
+                 const char  *now,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = nt_store_prepare (store,
+                                         "INSERT INTO emergency_roll_entries (roll_id, visitor_id) "
+                                         "SELECT ?1, id FROM visitors WHERE out_at IS NULL AND in_at <= ?2 "
+                                         "ORDER BY in_at, id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, roll_id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  return nt_store_step_done (store, stmt, error);
+}
+
 /* @at: 'YYYY-MM-DD HH:MM:SS' */
 static gint64
 start_roll (NtStore     *store,
@@ -736,7 +766,8 @@ start_roll (NtStore     *store,
     goto fail;
   roll_id = sqlite3_last_insert_rowid (nt_store_get_db (store));
   if (!insert_students (store, roll_id, now, error) ||
-      !insert_staff (store, roll_id, now, error))
+      !insert_staff (store, roll_id, now, error) ||
+      !insert_visitors (store, roll_id, now, error))
     goto fail;
   /* A commit that fails has rolled back already. */
   if (!nt_store_commit (store, error))

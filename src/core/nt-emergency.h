@@ -78,6 +78,7 @@ struct _NtRollEntry
   gint64    roll_id;
   gint64    student_id;       /* 0 for staff */
   gint64    staff_id;         /* 0 for a student */
+  gint64    visitor_id;       /* a visitor inside the gate when the roll started; 0 otherwise */
   char     *code;             /* the student's or staff member's code */
   char     *name;
   char     *class_or_role;    /* a student's class; a staff member's role, in words */

@@ -150,7 +150,7 @@ fill (NtEmergencyWindow *self)
           g_autofree char *heading = e->building_id
             ? g_strdup_printf (_("%s · assembly point: %s"), e->building_name,
                                e->assembly_point && e->assembly_point[0] ? e->assembly_point : _("not set"))
-            : g_strdup (_("Staff on duty"));
+            : g_strdup (_("Staff on duty and visitors inside the gate"));
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (b.row), heading);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (b.row), _("Enter: everyone here is safe"));
@@ -165,10 +165,14 @@ fill (NtEmergencyWindow *self)
       info.row = adw_action_row_new ();
       info.status = gtk_label_new (NULL);
       title = g_strdup_printf ("%s · %s", e->name, e->class_or_role ? e->class_or_role : "");
-      subtitle = e->student_id
-        ? g_strdup_printf (_("room %s · guardian %s"), e->room_number ? e->room_number : "—",
-                           e->guardian_phone && e->guardian_phone[0] ? e->guardian_phone : "—")
-        : g_strdup_printf (_("post %s · %s"), e->post_name ? e->post_name : "—", e->phone ? e->phone : "");
+      if (e->student_id)
+        subtitle = g_strdup_printf (_("room %s · guardian %s"), e->room_number ? e->room_number : "—",
+                                    e->guardian_phone && e->guardian_phone[0] ? e->guardian_phone : "—");
+      else if (e->visitor_id)
+        /* TRANSLATORS: a visitor on the emergency roll: "khách vào qua cổng · 0912…" */
+        subtitle = g_strdup_printf (_("came in through the gate · %s"), e->phone && e->phone[0] ? e->phone : "—");
+      else
+        subtitle = g_strdup_printf (_("post %s · %s"), e->post_name ? e->post_name : "—", e->phone ? e->phone : "");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (info.row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (info.row), subtitle);
       gtk_widget_add_css_class (info.status, "nt-status");
@@ -480,7 +484,7 @@ nt_emergency_ask_and_start (GtkWindow *parent,
     }
 
   dialog = adw_message_dialog_new (parent, _("Start an emergency roll?"),
-                                   _("Everyone who should be in the dorm now — boarders not on leave and the staff on duty — is listed, by building and assembly point."));
+                                   _("Everyone who should be in the dorm now — boarders not on leave, the staff on duty and the visitors inside the gate — is listed, by building and assembly point."));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
   for (const char * const *k = nt_emergency_kinds (); *k; k++)
     adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), *k, nt_emergency_kind_label (*k));

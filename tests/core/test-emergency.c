@@ -625,6 +625,39 @@ test_end (void)
 
 /* ----- bad input and the clock ------------------------------------------ */
 
+/* Visitors inside the gate when the roll starts are on it (in the group
+ * with no building, as visitors); those gone out, or not yet come, are not. */
+static void
+test_visitors (void)
+{
+  g_auto(School) s = { 0 };
+  g_autoptr(GListStore) list = NULL;
+  guint n_visitors = 0;
+  gint64 roll;
+
+  school_init (&s);
+  g_assert_cmpint (sqlite3_exec (nt_store_get_db (s.store),
+                                 "INSERT INTO visitors (name, phone, in_at) VALUES ('Hoàng Văn Khách', '0912345678', '2025-03-10 21:00');"
+                                 "INSERT INTO visitors (name, in_at, out_at) VALUES ('Người Đã Về', '2025-03-10 20:00', '2025-03-10 20:30');"
+                                 "INSERT INTO visitors (name, in_at) VALUES ('Người Chưa Đến', '2025-03-11 08:00');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  roll = start_at (&s, NOW);
+  list = entries (&s, roll);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(NtRollEntry) e = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (e->visitor_id == 0)
+        continue;
+      n_visitors++;
+      g_assert_cmpstr (e->name, ==, "Hoàng Văn Khách");
+      g_assert_cmpstr (e->phone, ==, "0912345678");
+      g_assert_cmpint (e->building_id, ==, 0);
+      g_assert_true (nt_emergency_mark (s.store, e->id, "safe", NULL));
+    }
+  g_assert_cmpuint (n_visitors, ==, 1);
+}
+
 static void
 test_bad_input (void)
 {
@@ -731,6 +764,7 @@ main (int   argc,
 {
   nt_test_init (&argc, &argv);
   g_test_add_func ("/emergency/who", test_who);
+  g_test_add_func ("/emergency/visitors", test_visitors);
   g_test_add_func ("/emergency/midnight", test_midnight);
   g_test_add_func ("/emergency/mark", test_mark);
   g_test_add_func ("/emergency/building-safe", test_building_safe);
