@@ -391,8 +391,13 @@ add_confidential (Dorm    *d,
                   GError **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) first = g_date_time_add_days (now, -12);
-  g_autoptr(GDateTime) second = g_date_time_add_days (now, -3);
+  g_autoptr(GDateTime) day1 = g_date_time_add_days (now, -12);
+  g_autoptr(GDateTime) day2 = g_date_time_add_days (now, -3);
+  /* A paper slip found in the morning, a parent's call in the evening. */
+  g_autoptr(GDateTime) first = g_date_time_new_local (g_date_time_get_year (day1), g_date_time_get_month (day1),
+                                                      g_date_time_get_day_of_month (day1), 7, 40, 0);
+  g_autoptr(GDateTime) second = g_date_time_new_local (g_date_time_get_year (day2), g_date_time_get_month (day2),
+                                                       g_date_time_get_day_of_month (day2), 19, 25, 0);
   g_autofree char *first_text = format_time (first);
   g_autofree char *second_text = format_time (second);
   NtConfidentialInput a = { first_text, "paper", NULL,
