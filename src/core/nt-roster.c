@@ -445,6 +445,27 @@ nt_rpost_allows_role (const NtRPost *post,
 
 /* ----- posts ------------------------------------------------------------- */
 
+/* Whether another row than @id already holds @text: @sql selects with
+ * ?1 = @text and ?2 = @id. Returns -1 with @error set when it cannot tell. */
+static int
+taken_by_other (NtStore     *store,
+                const char  *sql,
+                const char  *text,
+                gint64       id,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = nt_store_prepare (store, sql, error);
+  int taken;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return taken;
+}
+
 static gboolean
 check_post (NtStore            *store,
             gint64              post_id,
@@ -454,8 +475,7 @@ check_post (NtStore            *store,
   const char *from = in->staffed_from != NULL ? in->staffed_from : "00:00";
   const char *to = in->staffed_to != NULL ? in->staffed_to : "24:00";
   int f, t;
-  sqlite3_stmt *stmt;
-  gboolean taken;
+  int taken;
 
   if (nt_str_empty (in->name) || strspn (in->name, " \t") == strlen (in->name))
     {
@@ -503,13 +523,9 @@ check_post (NtStore            *store,
           }
     }
 
-  stmt = nt_store_prepare (store, "SELECT 1 FROM posts WHERE name = ?1 AND id <> ?2", error);
-  if (stmt == NULL)
+  taken = taken_by_other (store, "SELECT 1 FROM posts WHERE name = ?1 AND id <> ?2", in->name, post_id, error);
+  if (taken < 0)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, in->name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, post_id);
-  taken = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
   if (taken)
     {
       g_set_error (error, NT_ERROR, NT_ERROR_EXISTS,
@@ -669,6 +685,28 @@ nt_roster_posts (NtStore   *store,
   return g_steal_pointer (&list);
 }
 
+/**
+ * nt_roster_post_staffed_at:
+ * @minute_of_day: 0..1439
+ *
+ * Returns: whether @post must be staffed at that time of day (its hours may
+ *   cross midnight; a day-only infirmary is not short of people at 03:00)
+ */
+gboolean
+nt_roster_post_staffed_at (NtPost *post,
+                           int     minute_of_day)
+{
+  int from = 0, to = 24 * 60;
+
+  g_return_val_if_fail (NT_IS_POST (post), TRUE);
+
+  if (!nt_roster_time_parse (post->staffed_from, FALSE, &from) || !nt_roster_time_parse (post->staffed_to, TRUE, &to))
+    return TRUE;
+  if (from < to)
+    return minute_of_day >= from && minute_of_day < to;
+  return minute_of_day >= from || minute_of_day < to;
+}
+
 /* ----- shift templates --------------------------------------------------- */
 
 static gboolean
@@ -677,9 +715,8 @@ check_shift (NtStore             *store,
              const NtShiftInput  *in,
              GError             **error)
 {
-  sqlite3_stmt *stmt;
   int s, e;
-  gboolean taken;
+  int taken;
 
   if (nt_str_empty (in->name) || strspn (in->name, " \t") == strlen (in->name))
     {
@@ -707,13 +744,10 @@ check_shift (NtStore             *store,
                    in->name, in->start_time);
       return FALSE;
     }
-  stmt = nt_store_prepare (store, "SELECT 1 FROM shift_templates WHERE name = ?1 AND id <> ?2", error);
-  if (stmt == NULL)
+  taken = taken_by_other (store, "SELECT 1 FROM shift_templates WHERE name = ?1 AND id <> ?2", in->name, shift_id,
+                          error);
+  if (taken < 0)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, in->name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, shift_id);
-  taken = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
   if (taken)
     {
       g_set_error (error, NT_ERROR, NT_ERROR_EXISTS,
@@ -1044,7 +1078,7 @@ nt_roster_holiday_add (NtStore     *store,
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
   sqlite3_stmt *stmt;
-  gboolean taken;
+  int taken;
 
   g_return_val_if_fail (NT_IS_STORE (store), 0);
 
@@ -1061,12 +1095,9 @@ nt_roster_holiday_add (NtStore     *store,
       g_set_error (error, NT_ERROR, NT_ERROR_INVALID, _("Holiday: the name is missing; nothing was saved."));
       return 0;
     }
-  stmt = nt_store_prepare (store, "SELECT 1 FROM holidays WHERE day = ?1", error);
-  if (stmt == NULL)
+  taken = taken_by_other (store, "SELECT 1 FROM holidays WHERE day = ?1 AND id <> ?2", day, 0, error);
+  if (taken < 0)
     return 0;
-  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
-  taken = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
   if (taken)
     {
       g_autofree char *shown = nt_date_iso_to_display (day);

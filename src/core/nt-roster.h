@@ -211,6 +211,8 @@ gboolean    nt_roster_post_set_active  (NtStore             *store,
                                         gint64               post_id,
                                         gboolean             active,
                                         GError             **error);
+gboolean    nt_roster_post_staffed_at  (NtPost              *post,
+                                        int                  minute_of_day);
 GListStore *nt_roster_posts            (NtStore             *store,
                                         gboolean             active_only,
                                         GError             **error);

@@ -155,6 +155,9 @@ note_row (NtHandoversView *self,
   gtk_widget_add_css_class (heading, "heading");
   gtk_widget_add_css_class (writer, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (writer), 0);
+  /* Long names shorten rather than widen the list past the window. */
+  gtk_label_set_ellipsize (GTK_LABEL (heading), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (writer), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (writer, TRUE);
   gtk_box_append (GTK_BOX (top), heading);
   gtk_box_append (GTK_BOX (top), writer);
@@ -166,6 +169,8 @@ note_row (NtHandoversView *self,
       g_autofree char *text = g_strdup_printf (_("Received by %s, %s"), h->acknowledged_by_name, at ? at : "");
       GtkWidget *ack = gtk_label_new (text);
 
+      gtk_label_set_ellipsize (GTK_LABEL (ack), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (ack, text);
       gtk_widget_add_css_class (ack, "success");
       gtk_box_append (GTK_BOX (top), ack);
     }

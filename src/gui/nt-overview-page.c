@@ -32,6 +32,9 @@ struct _NtOverviewPage
   GtkWidget  *charts;
   GtkWidget  *absences_chart;
   GtkWidget  *incidents_chart;
+  guint       refresh_source;  /* the pending idle count, 0 when none */
+  gboolean    stale;           /* the data changed while the page was hidden */
+  gboolean    counted;         /* counted at least once */
   GHashTable *values;   /* figure name → GtkLabel */
 };
 
@@ -107,22 +110,6 @@ section_row (const char *title,
   return row;
 }
 
-/* Whether a post must be staffed at this time of day (its hours may
- * cross midnight). */
-static gboolean
-post_staffed_at (NtPost    *post,
-                 GDateTime *now)
-{
-  int from = 0, to = 24 * 60;
-  int minute = g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now);
-
-  if (!nt_roster_time_parse (post->staffed_from, FALSE, &from) || !nt_roster_time_parse (post->staffed_to, TRUE, &to))
-    return TRUE;
-  if (from < to)
-    return minute >= from && minute < to;
-  return minute >= from || minute < to;
-}
-
 /* Who is on duty now, one row per post: the standard asks for the dorm to
  * be staffed around the clock, and the principal looks here first. */
 static void
@@ -157,7 +144,7 @@ refresh_on_duty (NtOverviewPage *self)
             g_string_append_printf (names, "%s%s%s%s", names->len > 0 ? ", " : "", d->staff_name,
                                     d->staff_phone && d->staff_phone[0] ? " · " : "", d->staff_phone ? d->staff_phone : "");
         }
-      if (names->len == 0 && !post_staffed_at (post, now))
+      if (names->len == 0 && !nt_roster_post_staffed_at (post, g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now)))
         {
           /* TRANSLATORS: a post nobody needs to staff now: "ngoài giờ trực (06:00–22:00)" */
           g_autofree char *hours = g_strdup_printf (_("outside its hours (%s–%s)"), post->staffed_from, post->staffed_to);
@@ -375,31 +362,53 @@ refresh (NtOverviewPage *self)
   gtk_label_set_text (self->date_label, date_text);
 }
 
-static void
-on_store_changed (NtStore        *store,
-                  const char     *table,
-                  NtOverviewPage *self)
-{
-  refresh (self);
-}
-
 static gboolean
 refresh_idle (gpointer data)
 {
   NtOverviewPage *self = data;
 
+  self->refresh_source = 0;
   if (self->context != NULL)
     refresh (self);
-  g_object_unref (self);
   return G_SOURCE_REMOVE;
 }
 
+/* One count of everything per burst of changes (a night check writes a
+ * row a key), and none while the page is not on screen: it counts again
+ * when it is shown. */
 static void
-on_first_map (GtkWidget *widget,
-              gpointer   data)
+schedule_refresh (NtOverviewPage *self)
 {
-  g_signal_handlers_disconnect_by_func (widget, on_first_map, data);
-  g_idle_add_full (G_PRIORITY_LOW, refresh_idle, g_object_ref (widget), NULL);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_LOW, refresh_idle, self, NULL);
+}
+
+static void
+on_store_changed (NtStore        *store,
+                  const char     *table,
+                  NtOverviewPage *self)
+{
+  schedule_refresh (self);
+}
+
+/* The figures are counted once the page is on screen (the window appears
+ * at once on a large school), and again on a later showing when the data
+ * changed meanwhile. */
+static void
+on_map (GtkWidget      *widget,
+        NtOverviewPage *self)
+{
+  if (self->stale || !self->counted)
+    {
+      self->counted = TRUE;
+      schedule_refresh (self);
+    }
 }
 
 static GtkWidget *
@@ -451,9 +460,7 @@ nt_overview_page_constructed (GObject *object)
   g_signal_connect_object (nt_context_get_store (self->context), "changed",
                            G_CALLBACK (on_store_changed), self, 0);
 
-  /* The figures are counted once the page is on screen, so the window
-   * appears at once on a large school. */
-  g_signal_connect (self, "map", G_CALLBACK (on_first_map), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), self);
 }
 
 static void
@@ -461,6 +468,7 @@ nt_overview_page_dispose (GObject *object)
 {
   NtOverviewPage *self = NT_OVERVIEW_PAGE (object);
 
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), NT_TYPE_OVERVIEW_PAGE);
   g_clear_pointer (&self->values, g_hash_table_unref);
   g_clear_object (&self->context);

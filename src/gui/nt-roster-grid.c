@@ -221,6 +221,8 @@ nt_roster_grid_widget_set_cells (NtRosterGrid *self,
 {
   g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GDateTime) first = NULL;
+  GDate start;
+  g_autofree char *today = nt_date_today_iso ();
   guint n = g_list_model_get_n_items (cells);
   int n_rows = 0;
   gint64 last_post = -1;
@@ -237,6 +239,9 @@ nt_roster_grid_widget_set_cells (NtRosterGrid *self,
     first = g_date_time_new_from_iso8601 (midnight, tz);
   }
   g_return_if_fail (first != NULL);
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, g_date_time_get_day_of_month (first), g_date_time_get_month (first),
+                  g_date_time_get_year (first));
 
   /* The corner above the row headers keeps them aligned with the days. */
   {
@@ -251,7 +256,6 @@ nt_roster_grid_widget_set_cells (NtRosterGrid *self,
     {
       g_autoptr(GDateTime) day = g_date_time_add_days (first, d);
       g_autofree char *text = day_heading (day, compact);
-      g_autofree char *today = nt_date_today_iso ();
       g_autofree char *iso = g_date_time_format (day, "%Y-%m-%d");
       GtkWidget *label = gtk_label_new (text);
 
@@ -269,30 +273,22 @@ nt_roster_grid_widget_set_cells (NtRosterGrid *self,
     {
       g_autoptr(NtRosterCell) cell = g_list_model_get_item (cells, i);
       g_autofree char *row_key = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, cell->post_id, cell->shift_id);
-      g_autoptr(GDateTime) day = NULL;
-      GDate *date;
+      GDate date;
       int column, row;
       GtkWidget *button;
 
-      if (!g_hash_table_lookup_extended (rows, row_key, NULL, (gpointer *) &row))
+      row = GPOINTER_TO_INT (g_hash_table_lookup (rows, row_key));
+      if (row == 0)
         {
           row = ++n_rows;
           g_hash_table_insert (rows, g_steal_pointer (&row_key), GINT_TO_POINTER (row));
           gtk_grid_attach (self->headers, row_header (cell, cell->post_id != last_post), 0, row, 1, 1);
           last_post = cell->post_id;
         }
-      else
-        row = GPOINTER_TO_INT (g_hash_table_lookup (rows, row_key));
 
-      date = g_date_new ();
-      g_date_set_parse (date, cell->date);
-      {
-        GDate *start = g_date_new_dmy (g_date_time_get_day_of_month (first), g_date_time_get_month (first),
-                                       g_date_time_get_year (first));
-        column = g_date_days_between (start, date);
-        g_date_free (start);
-      }
-      g_date_free (date);
+      g_date_clear (&date, 1);
+      g_date_set_parse (&date, cell->date);
+      column = g_date_valid (&date) ? g_date_days_between (&start, &date) : -1;
       if (column < 0 || column >= n_days)
         continue;
 

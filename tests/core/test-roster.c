@@ -473,6 +473,25 @@ test_holidays (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (holidays)), ==, 0);
 }
 
+/* A post's hours, across midnight too. */
+static void
+test_staffed_at (void)
+{
+  g_autoptr(NtPost) day = g_object_new (NT_TYPE_POST, NULL);
+  g_autoptr(NtPost) night = g_object_new (NT_TYPE_POST, NULL);
+
+  day->staffed_from = g_strdup ("06:00");
+  day->staffed_to = g_strdup ("22:00");
+  night->staffed_from = g_strdup ("22:00");
+  night->staffed_to = g_strdup ("06:00");
+  g_assert_true (nt_roster_post_staffed_at (day, 6 * 60));
+  g_assert_false (nt_roster_post_staffed_at (day, 22 * 60));
+  g_assert_false (nt_roster_post_staffed_at (day, 3 * 60));
+  g_assert_true (nt_roster_post_staffed_at (night, 3 * 60));
+  g_assert_true (nt_roster_post_staffed_at (night, 23 * 60));
+  g_assert_false (nt_roster_post_staffed_at (night, 12 * 60));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,5 +504,6 @@ main (int   argc,
   g_test_add_func ("/roster/on-duty-grid", test_on_duty_and_grid);
   g_test_add_func ("/roster/handovers", test_handovers);
   g_test_add_func ("/roster/holidays", test_holidays);
+  g_test_add_func ("/roster/staffed-at", test_staffed_at);
   return g_test_run ();
 }
