@@ -869,7 +869,8 @@ typedef struct
 static guint
 print_paginate (gpointer data,
                 double   width,
-                double   height)
+                double   height,
+                gboolean two_sided)
 {
   AssessmentPrint *p = data;
   g_autoptr(GError) error = NULL;

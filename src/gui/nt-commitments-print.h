@@ -13,4 +13,11 @@ gboolean nt_commitments_print (GtkWindow                *parent,
                                const NtCommitmentScope  *scope,
                                GError                  **error);
 
+gboolean nt_commitments_print_export (const char               *pdf,
+                                      GtkPrintSettings         *settings,
+                                      NtStore                  *store,
+                                      NtRuleSet                *set,
+                                      const NtCommitmentScope  *scope,
+                                      GError                  **error);
+
 G_END_DECLS

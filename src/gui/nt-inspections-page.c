@@ -497,7 +497,7 @@ reload_sheet (NtInspectionsPage *self)
     gtk_label_set_text (self->status_label, _("Your role may read the scores but not enter them."));
   else
     gtk_label_set_text (self->status_label,
-                        _("Type the scores; Tab or Enter goes to the next cell. A room is saved when you leave it."));
+                        _("Ctrl+N: the first room not scored yet. Type the scores; Tab or Enter goes to the next cell. A room is saved when you leave it."));
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
 }
 
@@ -843,6 +843,30 @@ save_action (GtkWidget  *widget,
     }
 }
 
+/* Ctrl+N: to the first room of the sheet not scored yet on its date, the
+ * way the inspector starts on the paper sheet (the first room when every
+ * room is). */
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  NtInspectionsPage *self = NT_INSPECTIONS_PAGE (widget);
+  SheetRow *target = NULL;
+
+  for (guint i = 0; i < self->rows->len && target == NULL; i++)
+    {
+      SheetRow *row = g_ptr_array_index (self->rows, i);
+
+      if (!row->saved)
+        target = row;
+    }
+  if (target == NULL && self->rows->len > 0)
+    target = g_ptr_array_index (self->rows, 0);
+  if (target != NULL)
+    gtk_widget_grab_focus (target->cells[0]);
+}
+
 /* ----- public ------------------------------------------------------------ */
 
 GtkWidget *
@@ -1171,6 +1195,7 @@ nt_inspections_page_class_init (NtInspectionsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "inspections.criteria", NULL, criteria_action);
   gtk_widget_class_install_action (widget_class, "inspections.default-criteria", NULL, default_criteria_action);
   gtk_widget_class_install_action (widget_class, "inspections.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "inspections.add", NULL, add_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "inspections.save", NULL);
 }
 

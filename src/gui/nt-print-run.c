@@ -85,11 +85,13 @@ on_begin_print (GtkPrintOperation *op,
 {
   double width = gtk_print_context_get_width (context) * 72.0 / gtk_print_context_get_dpi_x (context);
   double height = gtk_print_context_get_height (context) * 72.0 / gtk_print_context_get_dpi_y (context);
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (op);
+  gboolean two_sided = settings != NULL && gtk_print_settings_get_duplex (settings) != GTK_PRINT_DUPLEX_SIMPLEX;
 
   /* The page setup chosen in the dialog, kept for the next run. */
   g_object_set_data_full (G_OBJECT (op), "nt-chosen-page-setup",
                           gtk_page_setup_copy (gtk_print_context_get_page_setup (context)), g_object_unref);
-  gtk_print_operation_set_n_pages (op, (int) MAX (1u, job->paginate (job->data, width, height)));
+  gtk_print_operation_set_n_pages (op, (int) MAX (1u, job->paginate (job->data, width, height, two_sided)));
 }
 
 static void
@@ -104,6 +106,26 @@ on_draw_page (GtkPrintOperation *op,
   cairo_scale (cr, gtk_print_context_get_dpi_x (context) / 72.0, gtk_print_context_get_dpi_y (context) / 72.0);
   job->render (job->data, cr, (guint) page);
   cairo_restore (cr);
+}
+
+/* An operation that lays out and draws @job's document. */
+static GtkPrintOperation *
+new_operation (const char          *job_name,
+               GtkPageOrientation   orientation,
+               PrintJob            *job)
+{
+  GtkPrintOperation *op = gtk_print_operation_new ();
+
+  load_settings (op, orientation);
+  /* The documents keep their own margins, measured from the paper's edge. */
+  gtk_print_operation_set_use_full_page (op, TRUE);
+  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (op, job_name);
+  g_signal_connect (op, "begin-print", G_CALLBACK (on_begin_print), job);
+  g_signal_connect (op, "draw-page", G_CALLBACK (on_draw_page), job);
+  /* Run to the end before returning: @job lives on the caller's stack. */
+  gtk_print_operation_set_allow_async (op, FALSE);
+  return op;
 }
 
 /**
@@ -125,24 +147,46 @@ nt_print_run (GtkWindow            *parent,
               gpointer              data,
               GError              **error)
 {
-  g_autoptr(GtkPrintOperation) op = gtk_print_operation_new ();
   PrintJob job = { paginate, render, data };
+  g_autoptr(GtkPrintOperation) op = new_operation (job_name, orientation, &job);
   GtkPrintOperationResult result;
 
-  load_settings (op, orientation);
-  /* The documents keep their own margins, measured from the paper's edge. */
-  gtk_print_operation_set_use_full_page (op, TRUE);
-  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (op, job_name);
   gtk_print_operation_set_embed_page_setup (op, TRUE);
-  g_signal_connect (op, "begin-print", G_CALLBACK (on_begin_print), &job);
-  g_signal_connect (op, "draw-page", G_CALLBACK (on_draw_page), &job);
-  /* Run to the end before returning: @job lives on this stack. */
-  gtk_print_operation_set_allow_async (op, FALSE);
   result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     return FALSE;
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     save_settings (op);
   return TRUE;
+}
+
+/**
+ * nt_print_export:
+ * @settings: (nullable): the choices a print dialog would have made (two
+ *   sides…)
+ * @pdf: the file to write
+ *
+ * Does what printing with @settings does, without the dialog, into a PDF:
+ * the same pages, laid out by the same code.
+ *
+ * Returns: %FALSE with @error set when the file could not be written
+ */
+gboolean
+nt_print_export (const char           *pdf,
+                 GtkPrintSettings     *settings,
+                 const char           *job_name,
+                 GtkPageOrientation    orientation,
+                 NtPrintPaginateFunc   paginate,
+                 NtPrintRenderFunc     render,
+                 gpointer              data,
+                 GError              **error)
+{
+  PrintJob job = { paginate, render, data };
+  g_autoptr(GtkPrintOperation) op = new_operation (job_name, orientation, &job);
+
+  if (settings != NULL)
+    gtk_print_operation_set_print_settings (op, settings);
+  gtk_print_operation_set_export_filename (op, pdf);
+  return gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
 }

@@ -6,10 +6,13 @@
 
 G_BEGIN_DECLS
 
-/* Lays the document out on pages of this size (points); returns the pages. */
+/* Lays the document out on pages of this size (points), for printing on
+ * both sides of the paper when @two_sided (as chosen in the dialog);
+ * returns the pages. */
 typedef guint (*NtPrintPaginateFunc) (gpointer  data,
                                       double    width,
-                                      double    height);
+                                      double    height,
+                                      gboolean  two_sided);
 /* Draws a page on @cr, whose unit is the point. */
 typedef void  (*NtPrintRenderFunc)   (gpointer  data,
                                       cairo_t  *cr,
@@ -22,5 +25,14 @@ gboolean nt_print_run (GtkWindow            *parent,
                        NtPrintRenderFunc     render,
                        gpointer              data,
                        GError              **error);
+
+gboolean nt_print_export (const char           *pdf,
+                          GtkPrintSettings     *settings,
+                          const char           *job_name,
+                          GtkPageOrientation    orientation,
+                          NtPrintPaginateFunc   paginate,
+                          NtPrintRenderFunc     render,
+                          gpointer              data,
+                          GError              **error);
 
 G_END_DECLS

@@ -468,7 +468,8 @@ typedef struct
 static guint
 roster_paginate (gpointer data,
                  double   width,
-                 double   height)
+                 double   height,
+                 gboolean two_sided)
 {
   RosterPrint *p = data;
   g_autoptr(GError) error = NULL;

@@ -3,10 +3,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gui-fixture.h"
 #include "nt-commitments-page.h"
+#include "nt-commitments-print.h"
 #include "nt-commitments.h"
 #include "nt-date.h"
 #include "nt-school.h"
@@ -151,6 +153,57 @@ test_nothing_ticked (GuiFixture    *f,
   g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM commitments"), ==, n);
 }
 
+/* The pages of the PDF @pdf, by pdfinfo. */
+static int
+pdf_pages (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *out = NULL;
+  const char *line;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, &out, NULL, &status, NULL));
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  return atoi (line + strlen ("Pages:"));
+}
+
+/* Printed on both sides (the print dialog's choice), each form of one page
+ * gets a blank back, so that the next person's form starts on a sheet of
+ * its own; on one side, one page a form. */
+static void
+test_print_two_sided (GuiFixture    *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NtRuleSet) set = nt_rule_sets_find (f->store, "noi-quy-khu-noi-tru", &error);
+  g_autoptr(GtkPrintSettings) one_side = gtk_print_settings_new ();
+  g_autoptr(GtkPrintSettings) two_sides = gtk_print_settings_new ();
+  g_autofree char *simplex_pdf = nt_test_tmp_path ("forms-simplex.pdf");
+  g_autofree char *duplex_pdf = nt_test_tmp_path ("forms-duplex.pdf");
+  NtCommitmentScope scope = { 0 };
+  int simplex, duplex;
+
+  g_assert_no_error (error);
+  scope.class_id = nt_store_count (f->store, "SELECT min(class_id) FROM students WHERE active = 1");
+  scope.students_only = TRUE;
+  gtk_print_settings_set_duplex (one_side, GTK_PRINT_DUPLEX_SIMPLEX);
+  gtk_print_settings_set_duplex (two_sides, GTK_PRINT_DUPLEX_HORIZONTAL);
+
+  g_assert_true (nt_commitments_print_export (simplex_pdf, one_side, f->store, set, &scope, &error));
+  g_assert_no_error (error);
+  g_assert_true (nt_commitments_print_export (duplex_pdf, two_sides, f->store, set, &scope, &error));
+  g_assert_no_error (error);
+  simplex = pdf_pages (simplex_pdf);
+  duplex = pdf_pages (duplex_pdf);
+  /* The demo's dorm-rules form fits on one page a student. */
+  g_assert_cmpint (simplex, ==, nt_store_count (f->store, "SELECT count(*) FROM students WHERE active = 1 "
+                                                          "AND class_id = (SELECT min(class_id) FROM students "
+                                                          "WHERE active = 1)"));
+  g_assert_cmpint (duplex, ==, 2 * simplex);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -161,6 +214,7 @@ main (int   argc,
 
   g_test_add ("/commitments-page/tick-class", GuiFixture, NULL, setup, test_tick_class, teardown);
   g_test_add ("/commitments-page/nothing-ticked", GuiFixture, NULL, setup, test_nothing_ticked, teardown);
+  g_test_add ("/commitments-page/print-two-sided", GuiFixture, NULL, setup, test_print_two_sided, teardown);
 
   return g_test_run ();
 }

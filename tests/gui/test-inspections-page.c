@@ -148,8 +148,10 @@ test_floor_from_keyboard (GuiFixture    *f,
   room2 = nt_inspections_page_get_room_id (page, 2);
   g_assert_cmpint (inspection_points (f, room0, date), ==, -1);
 
-  /* The first room with Enter: each score, then the note, then the next room. */
-  gtk_widget_grab_focus (nt_inspections_page_get_cell (page, 0, 0));
+  /* Ctrl+N (the window's "add") starts on the first room; then Enter:
+   * each score, then the note, then the next room. */
+  gtk_widget_grab_focus (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add", NULL));
   gui_spin (20);
   g_assert_true (focus_in (f, nt_inspections_page_get_cell (page, 0, 0)));
   for (guint c = 0; c < n_criteria; c++)
@@ -199,6 +201,11 @@ test_floor_from_keyboard (GuiFixture    *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nt_inspections_page_get_cell (page, 0, 0))), ==, "8");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nt_inspections_page_get_cell (page, 0, n_criteria))), ==,
                    "bàn học gọn");
+  /* Ctrl+N now goes to the first room not scored on that date. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add", NULL));
+  gui_spin (20);
+  g_assert_true (focus_in (f, nt_inspections_page_get_cell (page, nt_inspections_page_get_n_rooms (page) > 3 ? 3 : 0,
+                                                             0)));
   screenshot (f, "inspections");
 }
 
