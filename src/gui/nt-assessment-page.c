@@ -914,8 +914,8 @@ nt_assessment_page_print (NtAssessmentPage  *self,
   save_all (self);
   /* TRANSLATORS: the print job's name */
   job = g_strdup_printf (_("Self-assessment %s"), self->year);
-  ok = nt_print_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), job, GTK_PAGE_ORIENTATION_PORTRAIT,
-                     print_paginate, print_render, &p, error);
+  ok = nt_print_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                     &(NtPrintJob) { job, GTK_PAGE_ORIENTATION_PORTRAIT, print_paginate, print_render, &p }, error);
   g_clear_pointer (&p.doc, nt_print_doc_free);
   return ok;
 }

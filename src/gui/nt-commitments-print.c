@@ -83,7 +83,8 @@ nt_commitments_print (GtkWindow                *parent,
   forms = forms_to_print (store, set, scope, error);
   if (forms == NULL)
     return FALSE;
-  return nt_print_run (parent, set->title, GTK_PAGE_ORIENTATION_PORTRAIT, paginate, render, forms, error);
+  return nt_print_run (parent, &(NtPrintJob) { set->title, GTK_PAGE_ORIENTATION_PORTRAIT, paginate, render, forms },
+                       error);
 }
 
 /**
@@ -109,5 +110,6 @@ nt_commitments_print_export (const char               *pdf,
   forms = forms_to_print (store, set, scope, error);
   if (forms == NULL)
     return FALSE;
-  return nt_print_export (pdf, settings, set->title, GTK_PAGE_ORIENTATION_PORTRAIT, paginate, render, forms, error);
+  return nt_print_export (pdf, settings,
+                          &(NtPrintJob) { set->title, GTK_PAGE_ORIENTATION_PORTRAIT, paginate, render, forms }, error);
 }

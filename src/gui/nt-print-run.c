@@ -16,13 +16,6 @@
 #define SETUP_GROUP    "Page Setup"
 #define SETTINGS_GROUP "Print Settings"
 
-typedef struct
-{
-  NtPrintPaginateFunc  paginate;
-  NtPrintRenderFunc    render;
-  gpointer             data;
-} PrintJob;
-
 static char *
 settings_path (void)
 {
@@ -81,7 +74,7 @@ save_settings (GtkPrintOperation *op)
 static void
 on_begin_print (GtkPrintOperation *op,
                 GtkPrintContext   *context,
-                PrintJob          *job)
+                const NtPrintJob  *job)
 {
   double width = gtk_print_context_get_width (context) * 72.0 / gtk_print_context_get_dpi_x (context);
   double height = gtk_print_context_get_height (context) * 72.0 / gtk_print_context_get_dpi_y (context);
@@ -98,7 +91,7 @@ static void
 on_draw_page (GtkPrintOperation *op,
               GtkPrintContext   *context,
               int                page,
-              PrintJob          *job)
+              const NtPrintJob  *job)
 {
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
 
@@ -110,45 +103,36 @@ on_draw_page (GtkPrintOperation *op,
 
 /* An operation that lays out and draws @job's document. */
 static GtkPrintOperation *
-new_operation (const char          *job_name,
-               GtkPageOrientation   orientation,
-               PrintJob            *job)
+new_operation (const NtPrintJob *job)
 {
   GtkPrintOperation *op = gtk_print_operation_new ();
 
-  load_settings (op, orientation);
+  load_settings (op, job->orientation);
   /* The documents keep their own margins, measured from the paper's edge. */
   gtk_print_operation_set_use_full_page (op, TRUE);
   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (op, job_name);
-  g_signal_connect (op, "begin-print", G_CALLBACK (on_begin_print), job);
-  g_signal_connect (op, "draw-page", G_CALLBACK (on_draw_page), job);
-  /* Run to the end before returning: @job lives on the caller's stack. */
+  gtk_print_operation_set_job_name (op, job->job_name);
+  g_signal_connect (op, "begin-print", G_CALLBACK (on_begin_print), (gpointer) job);
+  g_signal_connect (op, "draw-page", G_CALLBACK (on_draw_page), (gpointer) job);
+  /* Run to the end before returning: @job belongs to the caller. */
   gtk_print_operation_set_allow_async (op, FALSE);
   return op;
 }
 
 /**
  * nt_print_run:
- * @orientation: the orientation the document is made for
- * @paginate: lays the document out for the paper chosen
- * @render: draws one page
  *
- * Opens the print dialog and prints what the person chooses.
+ * Opens the print dialog (with its preview) and prints @job's document as
+ * the person chooses.
  *
  * Returns: %FALSE with @error set when the printing failed
  */
 gboolean
-nt_print_run (GtkWindow            *parent,
-              const char           *job_name,
-              GtkPageOrientation    orientation,
-              NtPrintPaginateFunc   paginate,
-              NtPrintRenderFunc     render,
-              gpointer              data,
-              GError              **error)
+nt_print_run (GtkWindow         *parent,
+              const NtPrintJob  *job,
+              GError           **error)
 {
-  PrintJob job = { paginate, render, data };
-  g_autoptr(GtkPrintOperation) op = new_operation (job_name, orientation, &job);
+  g_autoptr(GtkPrintOperation) op = new_operation (job);
   GtkPrintOperationResult result;
 
   gtk_print_operation_set_embed_page_setup (op, TRUE);
@@ -166,23 +150,18 @@ nt_print_run (GtkWindow            *parent,
  *   sides…)
  * @pdf: the file to write
  *
- * Does what printing with @settings does, without the dialog, into a PDF:
- * the same pages, laid out by the same code.
+ * Does what printing @job with @settings does, without the dialog, into a
+ * PDF: the same pages, laid out by the same code.
  *
  * Returns: %FALSE with @error set when the file could not be written
  */
 gboolean
-nt_print_export (const char           *pdf,
-                 GtkPrintSettings     *settings,
-                 const char           *job_name,
-                 GtkPageOrientation    orientation,
-                 NtPrintPaginateFunc   paginate,
-                 NtPrintRenderFunc     render,
-                 gpointer              data,
-                 GError              **error)
+nt_print_export (const char        *pdf,
+                 GtkPrintSettings  *settings,
+                 const NtPrintJob  *job,
+                 GError           **error)
 {
-  PrintJob job = { paginate, render, data };
-  g_autoptr(GtkPrintOperation) op = new_operation (job_name, orientation, &job);
+  g_autoptr(GtkPrintOperation) op = new_operation (job);
 
   if (settings != NULL)
     gtk_print_operation_set_print_settings (op, settings);

@@ -18,21 +18,23 @@ typedef void  (*NtPrintRenderFunc)   (gpointer  data,
                                       cairo_t  *cr,
                                       guint     page);
 
-gboolean nt_print_run (GtkWindow            *parent,
-                       const char           *job_name,
-                       GtkPageOrientation    orientation,
-                       NtPrintPaginateFunc   paginate,
-                       NtPrintRenderFunc     render,
-                       gpointer              data,
-                       GError              **error);
+/* A document to print: what the print dialog and the printer are told, and
+ * the two functions that lay it out and draw it. */
+typedef struct
+{
+  const char          *job_name;
+  GtkPageOrientation   orientation;   /* the orientation it is made for */
+  NtPrintPaginateFunc  paginate;
+  NtPrintRenderFunc    render;
+  gpointer             data;          /* given to both */
+} NtPrintJob;
 
-gboolean nt_print_export (const char           *pdf,
-                          GtkPrintSettings     *settings,
-                          const char           *job_name,
-                          GtkPageOrientation    orientation,
-                          NtPrintPaginateFunc   paginate,
-                          NtPrintRenderFunc     render,
-                          gpointer              data,
-                          GError              **error);
+gboolean nt_print_run    (GtkWindow         *parent,
+                          const NtPrintJob  *job,
+                          GError           **error);
+gboolean nt_print_export (const char        *pdf,
+                          GtkPrintSettings  *settings,
+                          const NtPrintJob  *job,
+                          GError           **error);
 
 G_END_DECLS

@@ -513,8 +513,8 @@ nt_roster_page_print (NtRosterPage  *self,
   nt_roster_page_get_period (self, &p.from, &p.to);
   /* TRANSLATORS: the print job's name */
   job = g_strdup_printf (_("Duty roster %s – %s"), p.from, p.to);
-  ok = nt_print_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), job, GTK_PAGE_ORIENTATION_LANDSCAPE,
-                     roster_paginate, roster_render, &p, error);
+  ok = nt_print_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                     &(NtPrintJob) { job, GTK_PAGE_ORIENTATION_LANDSCAPE, roster_paginate, roster_render, &p }, error);
   g_clear_pointer (&p.doc, nt_print_doc_free);
   g_free (p.from);
   g_free (p.to);
