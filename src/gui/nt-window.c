@@ -357,7 +357,16 @@ forward_to_section_action (GtkWidget  *widget,
   const char *verb = strchr (action_name, '.') + 1;
   g_autofree char *target = g_strdup_printf ("%s.%s", section, verb);
 
-  gtk_widget_activate_action (gtk_stack_get_visible_child (self->stack), target, NULL);
+  if (gtk_widget_activate_action (gtk_stack_get_visible_child (self->stack), target, NULL))
+    return;
+  /* Ctrl+F where a section has nothing of its own to search (the
+   * Overview, a night check…): the person looks for a student. */
+  if (g_str_equal (verb, "search") && g_strcmp0 (section, "students") != 0 &&
+      nt_access_may_open_section (nt_context_get_store (self->context), "students"))
+    {
+      nt_window_show_section (self, "students");
+      gtk_widget_activate_action (ensure_page (self, "students"), "students.search", NULL);
+    }
 }
 
 static void

@@ -188,6 +188,31 @@ test_search_narrows (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
 }
 
+/* Ctrl+F in a section with nothing of its own to search (the Overview)
+ * goes to the students' search; in one that has a search, it stays there. */
+static void
+test_search_anywhere (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *focus;
+
+  nt_window_show_section (f->window, "overview");
+  gui_spin (20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  gui_spin (20);
+  g_assert_cmpstr (nt_window_get_section (f->window), ==, "students");
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == nt_students_page_get_search (students_page (f)) ||
+                 gtk_widget_is_ancestor (focus, nt_students_page_get_search (students_page (f))));
+
+  nt_window_show_section (f->window, "incidents");
+  gui_spin (20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  gui_spin (20);
+  g_assert_cmpstr (nt_window_get_section (f->window), ==, "incidents");
+}
+
 static void
 set_entry (NtStudentEditor *editor,
            const char      *property,
@@ -395,6 +420,7 @@ main (int   argc,
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/window/opens", test_window_opens);
   ADD ("/window/search-narrows", test_search_narrows);
+  ADD ("/window/search-anywhere", test_search_anywhere);
   ADD ("/window/add-student", test_add_student);
   ADD ("/window/invalid-form", test_invalid_form);
   ADD ("/window/mark-left", test_mark_left);
