@@ -592,6 +592,8 @@ static void
 on_search_activate (GtkSearchEntry    *entry,
                     NtCommitmentsPage *self)
 {
+  /* The search as typed: Enter may come before the delayed "search-changed". */
+  on_search_changed (entry, self);
   focus_first_person (self);
 }
 

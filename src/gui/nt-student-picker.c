@@ -92,11 +92,16 @@ on_row_activated (GtkListBox      *list,
   choose (self, row);
 }
 
+/* Enter picks the first student of the search as typed (Enter may come
+ * before the entry's delayed "search-changed"). */
 static void
 on_search_activate (GtkSearchEntry  *entry,
                     NtStudentPicker *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, 0);
+  GtkListBoxRow *row;
+
+  refresh (self);
+  row = gtk_list_box_get_row_at_index (self->list, 0);
 
   if (row != NULL)
     choose (self, row);

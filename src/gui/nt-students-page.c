@@ -244,17 +244,58 @@ on_search_changed (GtkSearchEntry *entry,
   nt_student_list_set_search (ensure_list (self), gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+/* The keyboard into the table, on its first row. Right after the search
+ * changed, the rows get their widgets only in a coming frame: until then
+ * it is tried again at each frame (a few at most). */
+static gboolean
+focus_table_later (GtkWidget     *view,
+                   GdkFrameClock *clock,
+                   gpointer       data)
+{
+  guint *tries = data;
+
+  return gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD) || ++*tries >= 10 ? G_SOURCE_REMOVE
+                                                                                : G_SOURCE_CONTINUE;
+}
+
+static void
+focus_table (NtStudentsPage *self)
+{
+  if (!gtk_widget_child_focus (GTK_WIDGET (self->column_view), GTK_DIR_TAB_FORWARD))
+    gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), focus_table_later, g_new0 (guint, 1), g_free);
+}
+
 /* Enter in the search opens the only match, or moves into the table. */
 static void
 on_search_activate (GtkSearchEntry *entry,
                     NtStudentsPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (ensure_list (self)));
+  guint n;
+
+  /* The search as typed: Enter may come before the delayed "search-changed". */
+  on_search_changed (entry, self);
+  n = g_list_model_get_n_items (G_LIST_MODEL (ensure_list (self)));
 
   if (n == 1)
     nt_students_page_open_details (self, nt_student_list_get_id (self->list, 0));
   else if (n > 1)
-    gtk_widget_child_focus (GTK_WIDGET (self->column_view), GTK_DIR_TAB_FORWARD);
+    focus_table (self);
+}
+
+/* ↓ from the search goes down into the table (not along to the filters). */
+static gboolean
+on_search_key (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               NtStudentsPage        *self)
+{
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  on_search_changed (self->search_entry, self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (ensure_list (self))) > 0)
+    focus_table (self);
+  return TRUE;
 }
 
 static GtkDropDown *
@@ -498,6 +539,7 @@ nt_students_page_class_init (NtStudentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NtStudentsPage, count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_key);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activate);
 

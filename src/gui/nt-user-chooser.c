@@ -79,12 +79,17 @@ on_row_activated (GtkListBox    *list,
   choose (self, g_object_get_data (G_OBJECT (row), "member"));
 }
 
-/* Enter picks the first person the search leaves. */
+/* Enter picks the first person the search leaves: the search as typed,
+ * even when Enter comes before the entry's delayed "search-changed" (a
+ * name typed quickly and Enter must not pick whoever was first before). */
 static void
 on_search_activate (GtkSearchEntry *entry,
                     NtUserChooser  *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, 0);
+  GtkListBoxRow *row;
+
+  on_search_changed (entry, self);
+  row = gtk_list_box_get_row_at_index (self->list, 0);
 
   if (row != NULL)
     on_row_activated (self->list, row, self);

@@ -213,6 +213,57 @@ test_search_anywhere (Fixture       *f,
   g_assert_cmpstr (nt_window_get_section (f->window), ==, "incidents");
 }
 
+static NtStudentDetails *
+open_details_window (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (NT_IS_STUDENT_DETAILS (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+focus_in_table (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  GtkColumnView *view = nt_students_page_get_view (students_page (f));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (view));
+}
+
+/* Enter right after typing, before the search entry's delayed
+ * "search-changed": the search as typed decides. One student found: their
+ * details open; several: the keyboard goes into the table. */
+static void
+test_search_quick_enter (Fixture       *f,
+                         gconstpointer  data)
+{
+  NtStudentsPage *page = students_page (f);
+  GtkWidget *entry = nt_students_page_get_search (page);
+  NtStudentDetails *details;
+
+  gui_spin (50);
+  g_assert_null (open_details_window ());
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "nguyen van an");
+  g_signal_emit_by_name (entry, "activate");
+  gui_spin (50);
+  details = open_details_window ();
+  g_assert_nonnull (details);
+  g_assert_cmpstr (nt_student_details_get_value (details, "full-name"), ==, "Nguyễn Văn An");
+  gtk_window_destroy (GTK_WINDOW (details));
+
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "dang");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (nt_students_page_get_list (page))), >, 1);
+  gui_spin_until (focus_in_table, f, 5);
+  g_assert_true (focus_in_table (f));
+}
+
 static void
 set_entry (NtStudentEditor *editor,
            const char      *property,
@@ -373,6 +424,54 @@ test_choose_user (Fixture       *f,
 }
 
 static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget_of_type (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A name typed quickly and Enter, before the search entry's delayed
+ * "search-changed": the person typed is chosen, not whoever was first in
+ * the list before. */
+static void
+test_choose_user_quick_enter (Fixture       *f,
+                              gconstpointer  data)
+{
+  NtUserChooser *chooser = nt_user_chooser_new (f->context);
+  g_autoptr(NtStaffMember) principal = nt_staff_load (f->store, nt_store_count (f->store, "SELECT min(id) FROM staff "
+                                                                                        "WHERE role = 'principal' AND active = 1"), NULL);
+  GtkWidget *entry = NULL;
+  GtkWidget *list = NULL;
+  NtStaffMember *first_listed;
+  NtStaffMember *chosen;
+
+  gtk_window_present (GTK_WINDOW (chooser));
+  gui_spin (50);
+  entry = find_widget_of_type (GTK_WIDGET (chooser), GTK_TYPE_SEARCH_ENTRY);
+  list = find_widget_of_type (GTK_WIDGET (chooser), GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (entry);
+  g_assert_nonnull (list);
+  /* The principal is not the first of the whole list, or this proves nothing. */
+  first_listed = g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)), "member");
+  g_assert_nonnull (first_listed);
+  g_assert_cmpint (first_listed->id, !=, principal->id);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), principal->full_name);
+  g_signal_emit_by_name (entry, "activate");
+  chosen = nt_context_get_user (f->context);
+  g_assert_nonnull (chosen);
+  g_assert_cmpint (chosen->id, ==, principal->id);
+}
+
+static GtkWidget *
 find_action_button (GtkWidget  *widget,
                     const char *action)
 {
@@ -421,11 +520,13 @@ main (int   argc,
   ADD ("/window/opens", test_window_opens);
   ADD ("/window/search-narrows", test_search_narrows);
   ADD ("/window/search-anywhere", test_search_anywhere);
+  ADD ("/window/search-quick-enter", test_search_quick_enter);
   ADD ("/window/add-student", test_add_student);
   ADD ("/window/invalid-form", test_invalid_form);
   ADD ("/window/mark-left", test_mark_left);
   ADD ("/window/delete-undo", test_delete_and_undo);
   ADD ("/window/choose-user", test_choose_user);
+  ADD ("/window/choose-user-quick-enter", test_choose_user_quick_enter);
   ADD ("/window/role-buttons", test_role_buttons);
 #undef ADD
 
