@@ -39,6 +39,69 @@ gui_window_mapped (gpointer window)
   return gtk_widget_get_mapped (GTK_WIDGET (window));
 }
 
+/* ----- finding widgets ----------------------------------------------------------- */
+
+typedef gboolean (*Match) (GtkWidget     *widget,
+                           gconstpointer  data);
+
+static GtkWidget *
+find (GtkWidget     *widget,
+      Match          match,
+      gconstpointer  data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find (c, match, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+of_type (GtkWidget     *widget,
+         gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) type);
+}
+
+static gboolean
+named (GtkWidget     *widget,
+       gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+button_of_action (GtkWidget     *widget,
+                  gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+GtkWidget *
+gui_find_of_type (GtkWidget *root,
+                  GType      type)
+{
+  return find (root, of_type, &type);
+}
+
+GtkWidget *
+gui_find_named (GtkWidget  *root,
+                const char *name)
+{
+  return find (root, named, name);
+}
+
+GtkWidget *
+gui_find_action_button (GtkWidget  *root,
+                        const char *action)
+{
+  return find (root, button_of_action, action);
+}
+
 /* ----- the window ----------------------------------------------------------------- */
 
 /* The window on @store (taken over), shown at a laptop's size; returns

@@ -25,6 +25,14 @@ void      gui_spin_until             (GuiDoneFunc  done,
                                       guint        seconds);
 gboolean  gui_window_mapped          (gpointer     window);
 
+/* The first widget under @root (itself included, depth first) that … */
+GtkWidget *gui_find_of_type          (GtkWidget   *root,
+                                      GType        type);
+GtkWidget *gui_find_named            (GtkWidget   *root,
+                                      const char  *name);
+GtkWidget *gui_find_action_button    (GtkWidget   *root,
+                                      const char  *action);
+
 void      gui_fixture_setup          (GuiFixture  *f,
                                       guint32      seed);
 void      gui_fixture_setup_store    (GuiFixture  *f,

@@ -48,25 +48,10 @@ assessment_page (GuiFixture *f)
 }
 
 static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 named (NtAssessmentPage *page,
        const char       *name)
 {
-  GtkWidget *w = find_named (GTK_WIDGET (page), name);
+  GtkWidget *w = gui_find_named (GTK_WIDGET (page), name);
 
   if (w == NULL)
     g_error ("No widget named %s in the page", name);

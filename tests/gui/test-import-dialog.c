@@ -37,22 +37,6 @@ wait_step (Fixture    *f,
     }
 }
 
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static char *
 sample (const char *dir,
         const char *name)
@@ -100,7 +84,7 @@ test_good_sample (Fixture       *f,
                   gconstpointer  data)
 {
   g_autofree char *path = sample ("good", "students-bom.csv");
-  GtkWidget *import_button = find_action_button (GTK_WIDGET (f->dialog), "import.commit");
+  GtkWidget *import_button = gui_find_action_button (GTK_WIDGET (f->dialog), "import.commit");
   gint64 classes = nt_store_count (f->store, "SELECT count(*) FROM classes");
   gint64 id;
 
@@ -137,7 +121,7 @@ test_bad_sample (Fixture       *f,
                  gconstpointer  data)
 {
   g_autofree char *path = sample ("bad", "duplicate-codes.csv");
-  GtkWidget *import_button = find_action_button (GTK_WIDGET (f->dialog), "import.commit");
+  GtkWidget *import_button = gui_find_action_button (GTK_WIDGET (f->dialog), "import.commit");
   gint64 classes = nt_store_count (f->store, "SELECT count(*) FROM classes");
   gint64 audit = nt_store_count (f->store, "SELECT count(*) FROM audit_log");
 

@@ -235,21 +235,6 @@ test_term_start_assignment (Fixture       *f,
   g_object_unref (dialog);
 }
 
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static char
 bed_gender (NtStore *store,
             gint64   bed_id)
@@ -321,7 +306,7 @@ test_change_proposed_bed (Fixture       *f,
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
-  list = find_widget_of_type (popover, GTK_TYPE_LIST_BOX);
+  list = gui_find_of_type (popover, GTK_TYPE_LIST_BOX);
   g_assert_nonnull (list);
   for (row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
     {

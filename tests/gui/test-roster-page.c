@@ -173,21 +173,6 @@ test_generate_gap_swap (GuiFixture    *f,
                                               "AND action = 'update'"), >=, 2);
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_handover (GuiFixture    *f,
                gconstpointer  data)
@@ -222,7 +207,7 @@ test_handover (GuiFixture    *f,
   id = nt_store_count (f->store, "SELECT max(id) FROM handovers");
   g_assert_cmpuint (nt_handovers_view_get_n_notes (view), >=, 1);
   /* The principal may open an incident from the note (issue 7). */
-  g_assert_nonnull (find_named (GTK_WIDGET (view), "open-incident"));
+  g_assert_nonnull (gui_find_named (GTK_WIDGET (view), "open-incident"));
 
   /* The writer cannot acknowledge their own note; the next person can. */
   g_assert_false (nt_handovers_view_acknowledge (view, id, &error));

@@ -423,21 +423,6 @@ test_choose_user (Fixture       *f,
                                    "ORDER BY id DESC LIMIT 1"), ==, first->id);
 }
 
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget_of_type (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A name typed quickly and Enter, before the search entry's delayed
  * "search-changed": the person typed is chosen, not whoever was first in
  * the list before. */
@@ -455,8 +440,8 @@ test_choose_user_quick_enter (Fixture       *f,
 
   gtk_window_present (GTK_WINDOW (chooser));
   gui_spin (50);
-  entry = find_widget_of_type (GTK_WIDGET (chooser), GTK_TYPE_SEARCH_ENTRY);
-  list = find_widget_of_type (GTK_WIDGET (chooser), GTK_TYPE_LIST_BOX);
+  entry = gui_find_of_type (GTK_WIDGET (chooser), GTK_TYPE_SEARCH_ENTRY);
+  list = gui_find_of_type (GTK_WIDGET (chooser), GTK_TYPE_LIST_BOX);
   g_assert_nonnull (entry);
   g_assert_nonnull (list);
   /* The principal is not the first of the whole list, or this proves nothing. */
@@ -469,21 +454,6 @@ test_choose_user_quick_enter (Fixture       *f,
   chosen = nt_context_get_user (f->context);
   g_assert_nonnull (chosen);
   g_assert_cmpint (chosen->id, ==, principal->id);
-}
-
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_action_button (c, action);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* A teacher may not add students: the button is greyed out; the
@@ -499,7 +469,7 @@ test_role_buttons (Fixture       *f,
   GtkWidget *add;
 
   g_assert_true (nt_context_set_user (f->context, teacher, NULL));
-  add = find_action_button (GTK_WIDGET (students_page (f)), "students.add");
+  add = gui_find_action_button (GTK_WIDGET (students_page (f)), "students.add");
   g_assert_nonnull (add);
   gui_spin (20);
   g_assert_false (gtk_widget_get_sensitive (add));
