@@ -875,7 +875,15 @@ inspect_db (sqlite3       *db,
    * against their tables: a restore check of a large school stays within
    * two seconds. --check runs the full integrity_check. */
   if (sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK)
-    return refuse_damaged (path, sqlite3_errmsg (db), error);
+    {
+      if (sqlite3_errcode (db) == SQLITE_NOTADB)
+        {
+          g_set_error (error, NT_ERROR, NT_ERROR_NOT_A_DATABASE,
+                       _("“%s” is not a Nội trú backup. Choose another file; nothing was changed."), path);
+          return FALSE;
+        }
+      return refuse_damaged (path, sqlite3_errmsg (db), error);
+    }
   if (sqlite3_step (stmt) != SQLITE_ROW)
     problem = g_strdup (sqlite3_errmsg (db));
   else if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
@@ -938,10 +946,8 @@ nt_backup_inspect (const char  *path,
                    GError     **error)
 {
   g_autoptr(NtBackupInfo) info = NULL;
-  g_autofree char *header = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) fi = NULL;
-  gsize len = 0;
   sqlite3 *db;
   gboolean ok;
 
@@ -954,24 +960,11 @@ nt_backup_inspect (const char  *path,
       return NULL;
     }
 
-  /* sqlite3 opens a file that is not a database and fails only at the
-   * first read; say plainly what it is. */
-  {
-    g_autoptr(GFileInputStream) in = NULL;
-    char buf[16] = { 0 };
-
-    file = g_file_new_for_path (path);
-    in = g_file_read (file, NULL, error);
-    if (in == NULL)
-      return NULL;
-    g_input_stream_read_all (G_INPUT_STREAM (in), buf, sizeof buf, &len, NULL, NULL);
-    if (len < sizeof buf || memcmp (buf, "SQLite format 3", 16) != 0)
-      {
-        g_set_error (error, NT_ERROR, NT_ERROR_NOT_A_DATABASE,
-                     _("“%s” is not a Nội trú backup. Choose another file; nothing was changed."), path);
-        return NULL;
-      }
-  }
+  /* Not read here with plain file calls: the file may be the window's own
+   * database, and closing a descriptor of it would drop the window's locks
+   * (see check_existing_file() in nt-store.c). SQLite says
+   * SQLITE_NOTADB at the first read of a file that is not a database. */
+  file = g_file_new_for_path (path);
 
   info = g_new0 (NtBackupInfo, 1);
   info->path = g_strdup (path);

@@ -106,34 +106,17 @@ nt_store_init (NtStore *self)
 
 /* ----- checks before opening --------------------------------------------- */
 
-static gboolean
-has_sqlite_header (const char  *path,
-                   GError     **error)
-{
-  static const char magic[16] = "SQLite format 3";
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = NULL;
-  char header[16] = { 0 };
-  gsize n = 0;
-
-  in = g_file_read (file, NULL, error);
-  if (in == NULL)
-    return FALSE;
-  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n, NULL, error))
-    return FALSE;
-
-  if (n < sizeof header || memcmp (header, magic, sizeof header) != 0)
-    {
-      g_set_error (error, NT_ERROR, NT_ERROR_NOT_A_DATABASE,
-                   _("“%s” is not a Nội trú database (it is not an SQLite file). The file was not changed."),
-                   path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Opens @path read-only and checks it; never writes. */
+/* Opens @path read-only and checks it; never writes.
+ *
+ * Only through SQLite: this runs while the window's own connection has the
+ * file open (the check after opening, an export or an import on a second
+ * connection). POSIX drops every lock a process holds on a file when the
+ * process closes any descriptor of it; reading the header with a plain
+ * open() and close() left the window without its locks, so that the next
+ * program to open the database took it for unused and deleted the write-ahead
+ * log the window was still writing to. SQLite's own connections in one
+ * process share their descriptors and never do that. A file that is not an
+ * SQLite database shows as SQLITE_NOTADB at the first read. */
 static gboolean
 check_existing_file (const char  *path,
                      gboolean     quick_check,
@@ -143,12 +126,10 @@ check_existing_file (const char  *path,
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   g_autofree char *uri = NULL;
+  g_autofree char *problem = NULL;
   gboolean ok = FALSE;
   int rc;
   int version = 0;
-
-  if (!has_sqlite_header (path, error))
-    return FALSE;
 
   /* immutable=0 and mode=ro: a hot journal is not rolled back here; that is
    * left to the read-write open after the checks have passed. */
@@ -166,11 +147,17 @@ check_existing_file (const char  *path,
 
   if (quick_check)
     {
-      if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK)
+      if (sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK)
         goto damaged;
       rc = sqlite3_step (stmt);
-      if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+      if (rc != SQLITE_ROW)
         goto damaged;
+      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+        {
+          /* What the check found, not the state of the statement. */
+          problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          goto damaged;
+        }
       g_clear_pointer (&stmt, sqlite3_finalize);
     }
 
@@ -210,9 +197,14 @@ check_existing_file (const char  *path,
   goto out;
 
 damaged:
-  g_set_error (error, NT_ERROR, NT_ERROR_DAMAGED,
-               _("“%s” is damaged and cannot be opened (%s). Restore it from a backup; the file was not changed."),
-               path, db ? sqlite3_errmsg (db) : "?");
+  if (problem == NULL && db != NULL && sqlite3_errcode (db) == SQLITE_NOTADB)
+    g_set_error (error, NT_ERROR, NT_ERROR_NOT_A_DATABASE,
+                 _("“%s” is not a Nội trú database (it is not an SQLite file). The file was not changed."),
+                 path);
+  else
+    g_set_error (error, NT_ERROR, NT_ERROR_DAMAGED,
+                 _("“%s” is damaged and cannot be opened (%s). Restore it from a backup; the file was not changed."),
+                 path, problem ? problem : db ? sqlite3_errmsg (db) : "?");
 out:
   g_clear_pointer (&stmt, sqlite3_finalize);
   sqlite3_close_v2 (db);

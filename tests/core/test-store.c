@@ -2,8 +2,10 @@
 #define G_LOG_DOMAIN "test-store"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 
+#include "nt-backup.h"
 #include "nt-demo.h"
 #include "nt-error.h"
 #include "nt-school.h"
@@ -457,6 +459,63 @@ test_refuse_too_new (void)
   assert_open_refused (path, NT_STORE_OPEN_CREATE, NT_ERROR_TOO_NEW);
 }
 
+/* The number of classes another program (the sqlite3 shell) sees in @path;
+ * as it closes, it checkpoints and deletes the write-ahead log if it takes
+ * itself for the last user of the file. */
+static int
+classes_seen_by_another_program (const char *path)
+{
+  const char *argv[] = { "sqlite3", path, "SELECT count(*) FROM classes", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return atoi (out);
+}
+
+/* While the window has the database open, a second connection in the same
+ * process (an export, an import, the check after opening, a backup looked
+ * at before restoring) must not take the window's locks away: another
+ * program would then delete the write-ahead log the window writes to, and
+ * what the window saves afterwards would be lost. */
+static void
+test_second_connection_keeps_locks (void)
+{
+  g_autofree char *path = closed_demo_file ("locks.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NtStore) window = nt_store_open (path, NT_STORE_OPEN_EXISTING | NT_STORE_OPEN_VERIFY_LATER, &error);
+  g_autoptr(GError) verified = NULL;
+  int before;
+
+  g_assert_no_error (error);
+  wait_verified (window, &verified);
+  g_assert_true (nt_store_is_verified (window));
+  before = (int) nt_store_count (window, "SELECT count(*) FROM classes");
+  g_assert_true (nt_store_exec (window, "INSERT INTO classes (name, grade) VALUES ('6Z1', 6)", &error));
+  g_assert_no_error (error);
+
+  /* An export's connection, opened and closed, and the restore check. */
+  {
+    g_autoptr(NtStore) export = nt_store_open (path, NT_STORE_OPEN_EXISTING, &error);
+    g_autoptr(NtBackupInfo) info = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (nt_store_count (export, "SELECT count(*) FROM classes"), ==, before + 1);
+    info = nt_backup_inspect (path, &error);
+    g_assert_no_error (error);
+  }
+
+  g_assert_cmpint (classes_seen_by_another_program (path), ==, before + 1);
+  g_assert_true (nt_store_exec (window, "INSERT INTO classes (name, grade) VALUES ('6Z2', 6)", &error));
+  g_assert_no_error (error);
+  /* What the window saved after that is in the file for everyone. */
+  g_assert_cmpint (classes_seen_by_another_program (path), ==, before + 2);
+}
+
 static void
 test_refuse_existing_for_new (void)
 {
@@ -538,6 +597,7 @@ main (int   argc,
   g_test_add_func ("/store/refuse/damaged", test_refuse_damaged);
   g_test_add_func ("/store/refuse/too-new", test_refuse_too_new);
   g_test_add_func ("/store/verify-later", test_verify_later);
+  g_test_add_func ("/store/second-connection-keeps-locks", test_second_connection_keeps_locks);
   g_test_add_func ("/store/refuse/existing-for-new", test_refuse_existing_for_new);
   g_test_add_func ("/store/nested-transactions", test_nested_transactions);
 
