@@ -424,6 +424,7 @@ nt_leaves_create (NtStore             *store,
                   const NtLeaveInput  *input,
                   GError             **error)
 {
+  g_auto(Student) s = { 0 };
   gint64 id;
 
   g_return_val_if_fail (NT_IS_STORE (store), 0);
@@ -432,9 +433,14 @@ nt_leaves_create (NtStore             *store,
   if (!nt_access_require (store, NT_PERM_RECORD_CHECKS, error))
     return 0;
 
-  if (!nt_leaves_check (store, input, error))
+  if (!nt_leaves_check (store, input, error) || !load_student (store, input->student_id, &s, error))
     return 0;
-  id = insert_leave (store, input, input->student_id, input->guardian_name, input->guardian_phone, error);
+  /* Who the student goes with, when the form leaves it empty: the
+   * guardian on the student's record, whose phone the night check and an
+   * overdue leave call (as for a weekend leave). */
+  id = insert_leave (store, input, input->student_id,
+                     nt_str_empty (input->guardian_name) ? s.guardian_name : input->guardian_name,
+                     nt_str_empty (input->guardian_phone) ? s.guardian_phone : input->guardian_phone, error);
   if (id != 0)
     nt_store_emit_changed (store, "leaves");
   return id;

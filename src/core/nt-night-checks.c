@@ -42,6 +42,12 @@
   "  AND (l.state IN ('approved', 'out') OR (l.state = 'returned' AND l.returned_at > " at ")) " \
   "  ORDER BY l.from_time DESC, l.id DESC LIMIT 1)"
 
+/* Whether the student (SQL @student) is still out on a leave that ended
+ * before the curfew of the night (SQL @night): overdue, not back. */
+#define OVERDUE_LEAVE(student, night) \
+  "EXISTS (SELECT 1 FROM leaves l WHERE l.student_id = " student " AND l.state IN ('approved', 'out') " \
+  "        AND l.to_time < " CURFEW_AT (night) ")"
+
 static const char * const statuses[] = { "present", "leave", "sick", "absent", "late", NULL };
 
 /* ----- list rows --------------------------------------------------------- */
@@ -301,8 +307,7 @@ nt_night_check_list (NtStore     *store,
 #define ENTRY_SELECT \
   "SELECT e.id, e.check_id, k.night, bl.name, e.student_id, s.code, s.full_name, c.name, e.bed_id, b.label, " \
   "  r.id, r.number, ifnull (r.floor, 0), e.status, e.late_at, e.marked_at, e.note, e.leave_id, " \
-  "  EXISTS (SELECT 1 FROM leaves l WHERE l.student_id = e.student_id AND l.state IN ('approved', 'out') " \
-  "          AND l.to_time < " CURFEW_AT ("k.night") "), " \
+  "  " OVERDUE_LEAVE ("e.student_id", "k.night") ", " \
   "  s.guardian_name, s.guardian_phone " \
   "FROM night_check_entries e JOIN night_checks k ON k.id = e.check_id " \
   "JOIN buildings bl ON bl.id = k.building_id JOIN students s ON s.id = e.student_id " \
@@ -1067,14 +1072,23 @@ nt_night_check_mark_student (NtStore     *store,
  * nt_night_check_mark_room_present:
  * @n_marked: (out) (optional): how many students were marked
  *
+ * @overdue: (out) (optional) (transfer full): the names of the students
+ *   left unmarked because their leave is overdue, joined with ", ", or
+ *   %NULL when there are none
+ *
  * Marks every student of the room not yet checked present, in one
- * transaction; students already marked keep their status.
+ * transaction; students already marked keep their status. A student whose
+ * leave ended before the curfew without their coming back (overdue) is not
+ * marked: the supervisor looks for them and marks them one by one, and the
+ * leave is recorded as back at the gate — otherwise the check says present
+ * while the leave says still out.
  */
 gboolean
 nt_night_check_mark_room_present (NtStore  *store,
                                   gint64    check_id,
                                   gint64    room_id,
                                   guint    *n_marked,
+                                  char    **overdue,
                                   GError  **error)
 {
   g_autoptr(NtNightCheck) c = NULL;
@@ -1091,6 +1105,8 @@ nt_night_check_mark_room_present (NtStore  *store,
 
   if (n_marked)
     *n_marked = 0;
+  if (overdue)
+    *overdue = NULL;
   c = nt_night_check_load (store, check_id, error);
   if (c == NULL)
     return FALSE;
@@ -1133,6 +1149,8 @@ nt_night_check_mark_room_present (NtStore  *store,
                            "UPDATE night_check_entries SET status = 'present', late_at = NULL, marked_at = ?3 "
                            "WHERE check_id = ?1 AND status IS NULL "
                            "  AND bed_id IN (SELECT id FROM beds WHERE room_id = ?2) "
+                           "  AND NOT " OVERDUE_LEAVE ("night_check_entries.student_id",
+                                                       "(SELECT night FROM night_checks WHERE id = ?1)") " "
                            "  AND (SELECT closed_at IS NULL FROM night_checks WHERE id = ?1)", error);
   if (stmt == NULL)
     return FALSE;
@@ -1152,6 +1170,22 @@ nt_night_check_mark_room_present (NtStore  *store,
     return FALSE;
   if (n_marked)
     *n_marked = n;
+  if (overdue)
+    {
+      stmt = nt_store_prepare (store,
+                               "SELECT group_concat (s.full_name, ', ') FROM night_check_entries e "
+                               "JOIN night_checks k ON k.id = e.check_id JOIN students s ON s.id = e.student_id "
+                               "WHERE e.check_id = ?1 AND e.status IS NULL "
+                               "  AND e.bed_id IN (SELECT id FROM beds WHERE room_id = ?2) "
+                               "  AND " OVERDUE_LEAVE ("e.student_id", "k.night"), error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, check_id);
+      sqlite3_bind_int64 (stmt, 2, room_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        *overdue = nt_sql_column_dup (stmt, 0);
+      sqlite3_reset (stmt);
+    }
   if (n > 0)
     nt_store_emit_changed (store, "night_check_entries");
   return TRUE;

@@ -145,6 +145,7 @@ gboolean      nt_night_check_mark_room_present (NtStore *store,
                                                 gint64   check_id,
                                                 gint64   room_id,
                                                 guint   *n_marked,
+                                                char   **overdue,
                                                 GError **error);
 void          nt_night_check_progress   (NtStore      *store,
                                          gint64        check_id,

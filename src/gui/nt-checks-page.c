@@ -348,6 +348,7 @@ mark_room (NtChecksPage *self)
   int index = current_index (self);
   RowInfo *info;
   g_autoptr(GError) error = NULL;
+  g_autofree char *overdue = NULL;
   guint n = 0;
 
   if (index < 0)
@@ -355,10 +356,17 @@ mark_room (NtChecksPage *self)
   info = &g_array_index (self->rows, RowInfo, index);
   if (!info->is_room)
     return FALSE;
-  if (!nt_night_check_mark_room_present (nt_context_get_store (self->context), self->check_id, info->room_id, &n, &error))
+  if (!nt_night_check_mark_room_present (nt_context_get_store (self->context), self->check_id, info->room_id, &n,
+                                         &overdue, &error))
     {
       nt_window_toast_text (GTK_WIDGET (self), error->message);
       return TRUE;
+    }
+  if (overdue != NULL)
+    {
+      /* TRANSLATORS: after Enter on a room; %s names the students, "Lê Kim Xuân, Lò Thị Mai" */
+      g_autofree char *text = g_strdup_printf (_("Not marked, overdue from leave: %s. Mark them one by one."), overdue);
+      nt_window_toast_text (GTK_WIDGET (self), text);
     }
   for (guint i = (guint) index + 1; i < self->rows->len; i++)
     {

@@ -480,6 +480,35 @@ test_times (void)
   g_assert_cmpstr (nt_leave_state_label ("overdue"), !=, "");
 }
 
+/* A leave written without who the student goes with takes the guardian on
+ * the student's record (whose phone an overdue leave calls); one given on
+ * the form is kept. */
+static void
+test_guardian_from_student (void)
+{
+  g_autoptr(NtStore) store = nt_test_new_store ();
+  g_autoptr(GError) error = NULL;
+  gint64 c10 = fx_class (store, "10A1", 10);
+  gint64 s = fx_student_full (store, "Giàng A Sử", "M", c10, "boarding", "", "", "0987654321", "");
+  NtLeaveInput in = leave_input (s, "2025-03-07 17:00", "2025-03-09 17:00");
+  gint64 id;
+
+  g_assert_true (nt_store_exec (store, "UPDATE students SET guardian_name = 'Giàng A Pó'", &error));
+  in.guardian_name = "";
+  in.guardian_phone = "";
+  id = nt_leaves_create (store, &in, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fx_count (store, "SELECT count(*) FROM leaves WHERE guardian_name = 'Giàng A Pó' "
+                                    "AND guardian_phone = '0987654321'"), ==, 1);
+  g_assert_true (nt_leaves_cancel (store, id, &error));
+  g_assert_no_error (error);
+
+  in = leave_input (s, "2025-03-14 17:00", "2025-03-16 17:00");
+  g_assert_cmpint (nt_leaves_create (store, &in, &error), >, 0);
+  g_assert_cmpint (fx_count (store, "SELECT count(*) FROM leaves WHERE guardian_name = 'Lò Văn Bố' "
+                                    "AND guardian_phone = '0912345678'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +516,7 @@ main (int   argc,
   nt_test_init (&argc, &argv);
   g_test_add_func ("/leaves/create-refused", test_create_refused);
   g_test_add_func ("/leaves/states", test_states);
+  g_test_add_func ("/leaves/guardian-from-student", test_guardian_from_student);
   g_test_add_func ("/leaves/overdue", test_overdue);
   g_test_add_func ("/leaves/bulk", test_bulk);
   g_test_add_func ("/leaves/times", test_times);

@@ -471,7 +471,7 @@ test_mark (void)
   /* Room present: A101's unchecked students; one already marked absent
    * stays absent. */
   g_assert_true (nt_night_check_mark (s.store, entry_id (&s, check, s.leaver), "absent", NULL, NULL, &error));
-  g_assert_true (nt_night_check_mark_room_present (s.store, check, s.a101, &n, &error));
+  g_assert_true (nt_night_check_mark_room_present (s.store, check, s.a101, &n, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 1);
   e = nt_night_check_load_entry (s.store, entry_id (&s, check, s.leaver), &error);
@@ -481,7 +481,7 @@ test_mark (void)
   g_assert_cmpstr (e->status, ==, "present");
   g_clear_object (&e);
   /* A room not in the check. */
-  g_assert_false (nt_night_check_mark_room_present (s.store, check, s.b101, &n, &error));
+  g_assert_false (nt_night_check_mark_room_present (s.store, check, s.b101, &n, NULL, &error));
   g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -491,6 +491,45 @@ test_mark (void)
   nt_night_check_progress (s.store, b_check, &checked, &expected);
   g_assert_cmpuint (checked, ==, 0);
   g_assert_cmpuint (expected, ==, 1);
+}
+
+/* Enter on a room (all present) leaves out a student still out on a leave
+ * that ended before the curfew, and names them; the others are marked. */
+static void
+test_room_present_skips_overdue (void)
+{
+  g_auto(School) s = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NtCheckEntry) e = NULL;
+  g_autofree char *overdue = NULL;
+  gint64 check;
+  guint n = 0;
+
+  school_init (&s);
+  g_assert_true (nt_store_set_actor (s.store, s.sup, &error));
+  /* day3's leave (08:00–20:00 on the 8th) is out and not back by the curfew. */
+  g_assert_true (nt_leaves_mark_out (s.store, s.day3_leave, "2025-03-08 08:30", &error));
+  g_assert_no_error (error);
+  check = start (&s, "2025-03-08", s.a, 2);
+
+  /* away is on leave (pre-filled), day3 overdue: nobody else in A201. */
+  g_assert_true (nt_night_check_mark_room_present (s.store, check, s.a201, &n, &overdue, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpstr (overdue, ==, "Lò Văn Ba");
+  e = nt_night_check_load_entry (s.store, entry_id (&s, check, s.day3), &error);
+  g_assert_null (e->status);
+  g_clear_object (&e);
+
+  /* Back through the gate: the next Enter marks them. */
+  g_clear_pointer (&overdue, g_free);
+  g_assert_true (nt_leaves_mark_returned (s.store, s.day3_leave, "2025-03-08 21:00", &error));
+  g_assert_true (nt_night_check_mark_room_present (s.store, check, s.a201, &n, &overdue, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_null (overdue);
+  e = nt_night_check_load_entry (s.store, entry_id (&s, check, s.day3), &error);
+  g_assert_cmpstr (e->status, ==, "present");
 }
 
 /* Closing: refused with students unchecked; returns the unexplained
@@ -521,7 +560,7 @@ test_close_and_correct (void)
   g_assert_null (unexplained);
   g_assert_cmpint (fx_count (s.store, "SELECT count(*) FROM night_checks WHERE closed_at IS NOT NULL"), ==, 0);
 
-  g_assert_true (nt_night_check_mark_room_present (s.store, check, s.a101, &n, &error));
+  g_assert_true (nt_night_check_mark_room_present (s.store, check, s.a101, &n, NULL, &error));
   g_assert_true (nt_night_check_mark (s.store, entry_id (&s, check, s.day3), "late", "22:15", NULL, &error));
   g_assert_true (nt_night_check_close (s.store, check, &unexplained, &error));
   g_assert_no_error (error);
@@ -540,7 +579,7 @@ test_close_and_correct (void)
   g_assert_false (nt_night_check_mark (s.store, moved_entry, "present", NULL, NULL, &error));
   g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (nt_night_check_mark_room_present (s.store, check, s.a101, &n, &error));
+  g_assert_false (nt_night_check_mark_room_present (s.store, check, s.a101, &n, NULL, &error));
   g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
   g_clear_error (&error);
   /* Starting a closed check again is refused. */
@@ -600,7 +639,7 @@ test_history (void)
 
   school_init (&s);
   check = start (&s, "2025-03-08", s.a, 0);
-  g_assert_true (nt_night_check_mark_room_present (s.store, check, s.a101, &n, &error));
+  g_assert_true (nt_night_check_mark_room_present (s.store, check, s.a101, &n, NULL, &error));
   g_assert_true (nt_night_check_mark (s.store, entry_id (&s, check, s.day3), "absent", NULL, NULL, &error));
   g_assert_true (nt_night_check_close (s.store, check, NULL, &error));
   check15 = start (&s, "2025-03-15", s.b, 0);
@@ -718,6 +757,7 @@ main (int   argc,
   g_test_add_func ("/night-checks/curfew", test_curfew);
   g_test_add_func ("/night-checks/start", test_start);
   g_test_add_func ("/night-checks/mark", test_mark);
+  g_test_add_func ("/night-checks/room-present-skips-overdue", test_room_present_skips_overdue);
   g_test_add_func ("/night-checks/close-and-correct", test_close_and_correct);
   g_test_add_func ("/night-checks/history", test_history);
   g_test_add_func ("/night-checks/words", test_words);
