@@ -78,10 +78,16 @@ update_counts (NtEmergencyWindow *self)
 
   nt_emergency_counts (nt_context_get_store (self->context), self->roll_id, &c, NULL, NULL);
   self->unaccounted = c.unaccounted;
-  big = c.unaccounted > 0
-    ? g_strdup_printf (ngettext ("%u person not yet accounted for", "%u people not yet accounted for", c.unaccounted),
-                       c.unaccounted)
-    : g_strdup (_("Everyone is accounted for"));
+  if (c.unaccounted > 0 && c.missing > 0)
+    /* TRANSLATORS: the headline of the emergency roll: "4 người chưa xác nhận · 1 chưa tìm thấy" */
+    big = g_strdup_printf (_("%u not yet accounted for · %u not found"), c.unaccounted, c.missing);
+  else if (c.unaccounted > 0)
+    big = g_strdup_printf (ngettext ("%u person not yet accounted for", "%u people not yet accounted for", c.unaccounted),
+                           c.unaccounted);
+  else if (c.missing > 0)
+    big = g_strdup_printf (ngettext ("%u person not found", "%u people not found", c.missing), c.missing);
+  else
+    big = g_strdup (_("Everyone is accounted for"));
   line = g_strdup_printf (_("%u in all · %u safe · %u missing · %u injured · %u away"),
                           c.total, c.safe, c.missing, c.injured, c.away);
   gtk_label_set_text (self->big_label, big);
@@ -263,7 +269,16 @@ nt_emergency_window_handle_key (NtEmergencyWindow *self,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (status_keys); i++)
-    if (keyval == status_keys[i].key && !info->is_building)
+    if (keyval == status_keys[i].key && info->is_building)
+      {
+        /* On a building's heading (where the roll opens), a person's key is
+         * for the first person of the building. */
+        if ((guint) index + 1 >= self->rows->len || g_array_index (self->rows, RowInfo, index + 1).is_building)
+          return FALSE;
+        nt_emergency_window_focus_row (self, (guint) index + 1);
+        return nt_emergency_window_handle_key (self, keyval);
+      }
+    else if (keyval == status_keys[i].key)
       {
         if (!nt_emergency_mark (store, info->entry_id, status_keys[i].status, &error))
           show_error (self, error);
@@ -289,11 +304,35 @@ on_key_pressed (GtkEventControllerKey *controller,
 
 /* ----- ending ----------------------------------------------------------- */
 
+/* The people of @entries with @status (or all of them when %NULL) under
+ * @heading, one a line. */
+static void
+append_people (GString     *body,
+               GListStore  *entries,
+               const char  *status,
+               const char  *heading)
+{
+  gboolean first = TRUE;
+
+  for (guint i = 0; entries != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (entries)); i++)
+    {
+      g_autoptr(NtRollEntry) e = g_list_model_get_item (G_LIST_MODEL (entries), i);
+
+      if (status != NULL && g_strcmp0 (e->status, status) != 0)
+        continue;
+      if (first)
+        g_string_append_printf (body, "%s%s\n", body->len > 0 ? "\n" : "", heading);
+      first = FALSE;
+      g_string_append_printf (body, "%s · %s\n", e->name, e->class_or_role ? e->class_or_role : "");
+    }
+}
+
 gboolean
 nt_emergency_window_end (NtEmergencyWindow  *self,
                          GError            **error)
 {
   g_autoptr(GListStore) left = NULL;
+  g_autoptr(GListStore) all = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   guint n;
   GtkWidget *dialog;
@@ -302,12 +341,13 @@ nt_emergency_window_end (NtEmergencyWindow  *self,
 
   if (!nt_emergency_end (nt_context_get_store (self->context), self->roll_id, NULL, &left, error))
     return FALSE;
-  n = left ? g_list_model_get_n_items (G_LIST_MODEL (left)) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(NtRollEntry) e = g_list_model_get_item (G_LIST_MODEL (left), i);
-      g_string_append_printf (body, "%s · %s\n", e->name, e->class_or_role ? e->class_or_role : "");
-    }
+  /* Who is still missing or hurt comes first: that is who the rescue is
+   * for; then those nobody confirmed. */
+  all = nt_emergency_entries (nt_context_get_store (self->context), self->roll_id, NULL);
+  append_people (body, all, "missing", _("Not found:"));
+  append_people (body, all, "injured", _("Injured:"));
+  append_people (body, left, NULL, _("Not accounted for:"));
+  n = body->len;
   dialog = adw_message_dialog_new (GTK_WINDOW (self),
                                    n > 0 ? _("Roll ended; still not accounted for") : _("Roll ended; everyone accounted for"),
                                    n > 0 ? body->str : _("The roll is kept with its times; it can be printed from Reports."));

@@ -1,6 +1,8 @@
 /* test-emergency-window.c: an emergency roll marked from the keyboard */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "gui-fixture.h"
@@ -41,8 +43,8 @@ test_roll_by_keyboard (GuiFixture    *f,
   before = nt_emergency_window_get_unaccounted (w);
   g_assert_cmpuint (before, >, 10);
 
-  /* The first row is a building; its first person is missing (M). */
-  nt_emergency_window_focus_row (w, 1);
+  /* The roll opens on the first building's heading: M there is for its
+   * first person, who is missing. */
   g_assert_true (nt_emergency_window_handle_key (w, GDK_KEY_m));
   g_assert_cmpuint (nt_emergency_window_get_unaccounted (w), ==, before - 1);
 
@@ -56,9 +58,29 @@ test_roll_by_keyboard (GuiFixture    *f,
   g_assert_cmpuint (c.unaccounted, ==, nt_emergency_window_get_unaccounted (w));
   g_assert_cmpuint (c.unaccounted + c.safe + c.missing + c.injured + c.away, ==, c.total);
 
-  /* Ending keeps the roll, read-only, with its time. */
+  /* Ending keeps the roll, read-only, with its time; what it says names
+   * the missing person. */
   g_assert_true (nt_emergency_window_end (w, &error));
   g_assert_no_error (error);
+  {
+    g_autoptr(GListStore) entries = nt_emergency_entries (f->store, roll, NULL);
+    g_autoptr(GList) windows = gtk_window_list_toplevels ();
+    const char *missing = NULL;
+    const char *body = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (entries)); i++)
+      {
+        g_autoptr(NtRollEntry) e = g_list_model_get_item (G_LIST_MODEL (entries), i);
+        if (g_strcmp0 (e->status, "missing") == 0)
+          missing = g_intern_string (e->name);
+      }
+    for (GList *l = windows; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        body = adw_message_dialog_get_body (l->data);
+    g_assert_nonnull (missing);
+    g_assert_nonnull (body);
+    g_assert_nonnull (strstr (body, missing));
+  }
   g_assert_cmpint (nt_emergency_find_open (f->store), ==, 0);
   {
     g_autoptr(NtEmergencyRoll) r = nt_emergency_load (f->store, roll, NULL);
