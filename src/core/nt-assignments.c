@@ -371,6 +371,20 @@ nt_assign_check (NtStore     *store,
   return date_iso == NULL || (check_date (date_iso, error) && check_not_before (&s, date_iso, error));
 }
 
+/* A change to where a student sleeps says why (the history shows it, and
+ * the room window asks for it): a move, a swap, a take-out. */
+static gboolean
+require_reason (const char  *reason,
+                GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (reason ? reason : ""));
+
+  if (trimmed[0] != '\0')
+    return TRUE;
+  g_set_error (error, NT_ERROR, NT_ERROR_INVALID, _("Write the reason for the change; nothing was changed."));
+  return FALSE;
+}
+
 /**
  * nt_assign_to_bed:
  * @date_iso: the first night in the bed (ISO)
@@ -440,6 +454,8 @@ nt_assign_move (NtStore     *store,
 
   if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
     return FALSE;
+  if (!require_reason (reason, error))
+    return FALSE;
 
   if (!check_date (date_iso, error) ||
       !load_student (store, student_id, &s, error) || !load_bed (store, bed_id, &b, error) ||
@@ -497,6 +513,8 @@ nt_assign_swap (NtStore     *store,
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
 
   if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
+    return FALSE;
+  if (!require_reason (reason, error))
     return FALSE;
 
   if (!check_date (date_iso, error) ||
@@ -558,6 +576,8 @@ nt_assign_take_out (NtStore     *store,
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
 
   if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
+    return FALSE;
+  if (!require_reason (reason, error))
     return FALSE;
 
   if (!check_date (date_iso, error) || !load_student (store, student_id, &s, error))

@@ -293,7 +293,7 @@ test_apply_undo_determinism (void)
     g_clear_error (&error);
     g_assert_null (batch);
     g_assert_cmpint (fx_count (store, "SELECT count(*) FROM bed_assignments"), ==, 1);
-    g_assert_true (nt_assign_take_out (store, late, "2025-09-01", "", &error));
+    g_assert_true (nt_assign_take_out (store, late, "2025-09-01", "thôi ở nội trú", &error));
     fx_exec_id (store, "DELETE FROM bed_assignments");
     fx_exec_id (store, "UPDATE students SET boarding = 'day' WHERE full_name LIKE 'Người Đến Sau%'");
   }

@@ -206,7 +206,7 @@ test_refusals (void)
   }
 
   /* A move dated before the present bed's start. */
-  g_assert_false (nt_assign_move (s.store, s.an, fx_bed (s.store, s.a102, 1), "2025-08-01", "", &error));
+  g_assert_false (nt_assign_move (s.store, s.an, fx_bed (s.store, s.a102, 1), "2025-08-01", "xin chuyển", &error));
   assert_refused (&s, error, "Lò Văn An", NULL, 3);
   g_clear_error (&error);
 
@@ -252,9 +252,25 @@ test_move_swap_take_out (void)
 
   /* A boy cannot swap into a girl's bed. */
   g_assert_true (nt_assign_to_bed (s.store, s.chi, fx_bed (s.store, s.b101, 1), "2025-09-01", "", &error));
-  g_assert_false (nt_assign_swap (s.store, s.an, s.chi, "2025-10-21", "", &error));
+  g_assert_false (nt_assign_swap (s.store, s.an, s.chi, "2025-10-21", "đổi giường", &error));
   assert_refused (&s, error, "Lò Văn An", "B101", 6);
   g_clear_error (&error);
+
+  /* Without a reason a move, a swap, a take-out are refused, nothing written. */
+  {
+    gint64 before = fx_count (s.store, "SELECT count(*) FROM bed_assignments");
+
+    g_assert_false (nt_assign_take_out (s.store, s.an, "2025-11-01", "  ", &error));
+    g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (nt_assign_move (s.store, s.an, fx_bed (s.store, s.a101, 2), "2025-11-01", "", &error));
+    g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (nt_assign_swap (s.store, s.an, s.binh, "2025-11-01", NULL, &error));
+    g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpint (fx_count (s.store, "SELECT count(*) FROM bed_assignments"), ==, before);
+  }
 
   /* Take out. */
   g_assert_true (nt_assign_take_out (s.store, s.an, "2025-11-01", "ốm, về nhà", &error));

@@ -173,6 +173,10 @@ test_assign_and_refusals (Fixture       *f,
   }
 
   /* Taking him out ends the assignment; history keeps both dates. */
+  /* Taking out without a reason is refused; the window says so. */
+  g_assert_false (nt_room_details_apply (details, NT_BED_CHANGE_TAKE_OUT, bed, 0, "15/10/2026", "", &error));
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_true (nt_room_details_apply (details, NT_BED_CHANGE_TAKE_OUT, bed, 0, "15/10/2026", "Về nhà ở", &error));
   g_assert_no_error (error);
   g_assert_null (nt_rooms_current_assignment (f->store, boy));
