@@ -65,7 +65,15 @@ save_settings (GtkPrintOperation *op)
   if (setup != NULL)
     gtk_page_setup_to_key_file (setup, file, SETUP_GROUP);
   if (settings != NULL)
-    gtk_print_settings_to_key_file (settings, file, SETTINGS_GROUP);
+    {
+      /* Not the file printed to: the next document would be offered the
+       * same name and overwrite it. */
+      g_autoptr(GtkPrintSettings) kept = gtk_print_settings_copy (settings);
+
+      gtk_print_settings_unset (kept, GTK_PRINT_SETTINGS_OUTPUT_URI);
+      gtk_print_settings_unset (kept, GTK_PRINT_SETTINGS_OUTPUT_BASENAME);
+      gtk_print_settings_to_key_file (kept, file, SETTINGS_GROUP);
+    }
   g_mkdir_with_parents (dir, 0700);
   if (!g_key_file_save_to_file (file, path, &error))
     g_debug ("The print settings were not kept: %s", error->message);
@@ -108,6 +116,23 @@ new_operation (const NtPrintJob *job)
   GtkPrintOperation *op = gtk_print_operation_new ();
 
   load_settings (op, job->orientation);
+  /* "Print to file" offers the document's own name, in the person's
+   * documents folder (not the folder the program was started from, nor a
+   * file printed before). */
+  {
+    GtkPrintSettings *current = gtk_print_operation_get_print_settings (op);
+    g_autoptr(GtkPrintSettings) settings = current ? gtk_print_settings_copy (current) : gtk_print_settings_new ();
+    const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+    g_autofree char *dir_uri = g_filename_to_uri (documents ? documents : g_get_home_dir (), NULL, NULL);
+    /* A file name: the dates of "01/12/2026" must not read as folders. */
+    g_autofree char *basename = g_strdelimit (g_strdup (job->job_name), "/\\:", '-');
+
+    gtk_print_settings_unset (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
+    if (dir_uri != NULL)
+      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, dir_uri);
+    gtk_print_operation_set_print_settings (op, settings);
+  }
   /* The documents keep their own margins, measured from the paper's edge. */
   gtk_print_operation_set_use_full_page (op, TRUE);
   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
