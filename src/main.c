@@ -20,7 +20,17 @@ setup_gettext (void)
   if (dir == NULL)
     dir = g_file_test (installed, G_FILE_TEST_EXISTS) ? LOCALEDIR : BUILD_LOCALEDIR;
 
+  /* Vietnamese unless the person asks for another language with LANGUAGE
+   * (LANGUAGE=en): a school's computer often comes set up in English, and
+   * what the program writes into the database (default criteria, the
+   * demo school) is read by Vietnamese staff. gettext ignores LANGUAGE in
+   * the plain "C" locale, which also prints Vietnamese as "?": take its
+   * UTF-8 form then. */
+  if (g_getenv ("LANGUAGE") == NULL || g_getenv ("LANGUAGE")[0] == '\0')
+    g_setenv ("LANGUAGE", "vi", TRUE);
   setlocale (LC_ALL, "");
+  if (!g_get_charset (NULL))
+    setlocale (LC_ALL, "C.UTF-8");
   bindtextdomain (GETTEXT_PACKAGE, dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -290,6 +290,35 @@ test_missing_database (void)
   g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
 }
 
+/* With no language asked for (a computer set up in English or with no
+ * locale at all), the program speaks Vietnamese; LANGUAGE=en asks for
+ * English. */
+static void
+test_vietnamese_by_default (void)
+{
+  const char *argv[] = { g_getenv ("NOITRU_BIN"), "--list-reports", NULL };
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autofree char *english = NULL;
+  int status;
+
+  env = g_environ_unsetenv (env, "LANGUAGE");
+  env = g_environ_unsetenv (env, "LC_ALL");
+  env = g_environ_unsetenv (env, "LC_MESSAGES");
+  env = g_environ_setenv (env, "LANG", "en_US.UTF-8", TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                               &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "HỌC SINH"));
+
+  env = g_environ_setenv (env, "LANGUAGE", "en", TRUE);
+  env = g_environ_setenv (env, "LANG", "C.UTF-8", TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &english, NULL,
+                               &status, NULL));
+  g_assert_null (strstr (english, "HỌC SINH"));
+  g_assert_nonnull (strstr (english, "STUDENTS"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +335,7 @@ main (int   argc,
   g_assert_true (g_file_test (demo_db, G_FILE_TEST_IS_REGULAR));
 
   g_test_add_func ("/cli/list-reports", test_list_reports);
+  g_test_add_func ("/cli/vietnamese-by-default", test_vietnamese_by_default);
   g_test_add_func ("/cli/export-students", test_export_students);
   g_test_add_func ("/cli/export-rooms", test_export_rooms);
   g_test_add_func ("/cli/export-roster", test_export_roster);
