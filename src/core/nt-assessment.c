@@ -358,13 +358,15 @@ read_commitments (NtStore              *store,
    * end of the period; a person is covered when they signed the current
    * version of every family meant for them, and there is at least one. */
   static const char *sql =
-    "WITH cur AS (SELECT r.id, r.audience FROM rule_sets r WHERE r.effective_date <= ?1 "
+    "WITH cur AS (SELECT r.id, r.audience, r.boarders_only FROM rule_sets r WHERE r.effective_date <= ?1 "
     "  AND r.version = (SELECT max(x.version) FROM rule_sets x WHERE x.family = r.family AND x.effective_date <= ?1)) "
     "SELECT (SELECT count(*) FROM cur), "
     "  (SELECT count(*) FROM students s WHERE s.active = 1), "
     "  (SELECT count(*) FROM students s WHERE s.active = 1 "
-    "     AND EXISTS (SELECT 1 FROM cur WHERE cur.audience IN ('students', 'both')) "
+    "     AND EXISTS (SELECT 1 FROM cur WHERE cur.audience IN ('students', 'both') "
+    "       AND (cur.boarders_only = 0 OR s.boarding = 'boarding')) "
     "     AND NOT EXISTS (SELECT 1 FROM cur WHERE cur.audience IN ('students', 'both') "
+    "       AND (cur.boarders_only = 0 OR s.boarding = 'boarding') "
     "       AND NOT EXISTS (SELECT 1 FROM commitments c WHERE c.rule_set_id = cur.id AND c.student_id = s.id))), "
     "  (SELECT count(*) FROM staff t WHERE t.active = 1), "
     "  (SELECT count(*) FROM staff t WHERE t.active = 1 "

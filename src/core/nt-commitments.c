@@ -164,6 +164,7 @@ append_entries (NtStore                  *store,
     "LEFT JOIN buildings bu ON bu.id = r.building_id "
     LATEST_SIGNATURE ("student_id", "s.id")
     "WHERE s.active = 1 AND (?2 = 0 OR s.class_id = ?2) AND (?3 = 0 OR s.id = ?3) "
+    "  AND (?4 = 0 OR s.boarding = 'boarding') "
     "ORDER BY c.grade, c.name, s.name_key, s.id";
   static const char staff_sql[] =
     "SELECT st.id, st.code, st.full_name, st.gender, NULL, 0, NULL, st.role, NULL, "
@@ -182,6 +183,7 @@ append_entries (NtStore                  *store,
     {
       sqlite3_bind_int64 (stmt, 2, scope->class_id);
       sqlite3_bind_int64 (stmt, 3, scope->student_id);
+      sqlite3_bind_int (stmt, 4, nt_rule_set_boarders_only (set));
     }
   else
     {
@@ -339,7 +341,8 @@ count_kind (NtStore      *store,
   static const char students_sql[] =
     "SELECT count(*), coalesce(sum(v = ?2), 0), coalesce(sum(v IS NULL), 0) FROM "
     "(SELECT (SELECT max(r2.version) FROM commitments c2 JOIN rule_sets r2 ON r2.id = c2.rule_set_id "
-    "  WHERE r2.family = ?1 AND c2.student_id = s.id) AS v FROM students s WHERE s.active = 1)";
+    "  WHERE r2.family = ?1 AND c2.student_id = s.id) AS v FROM students s WHERE s.active = 1 "
+    "  AND (?3 = 0 OR s.boarding = 'boarding'))";
   static const char staff_sql[] =
     "SELECT count(*), coalesce(sum(v = ?2), 0), coalesce(sum(v IS NULL), 0) FROM "
     "(SELECT (SELECT max(r2.version) FROM commitments c2 JOIN rule_sets r2 ON r2.id = c2.rule_set_id "
@@ -350,6 +353,8 @@ count_kind (NtStore      *store,
     return FALSE;
   sqlite3_bind_text (stmt, 1, set->family, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, set->latest_version);
+  if (kind == NT_PERSON_STUDENT)
+    sqlite3_bind_int (stmt, 3, nt_rule_set_boarders_only (set));
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       nt_store_set_error (store, error, _("Counting who signed the rules"));
@@ -447,6 +452,7 @@ typedef struct
   char     *name;
   gboolean  active;
   char     *left_on;
+  gboolean  boarding;    /* a boarding student */
 } Person;
 
 static void
@@ -468,16 +474,17 @@ load_person (NtStore       *store,
   sqlite3_stmt *stmt;
 
   if (kind == NT_PERSON_STUDENT)
-    stmt = nt_store_row_for_id (store, "SELECT full_name, active, left_on FROM students WHERE id = ?1", id,
-                                _("The student no longer exists."), error);
+    stmt = nt_store_row_for_id (store, "SELECT full_name, active, left_on, boarding = 'boarding' FROM students "
+                                "WHERE id = ?1", id, _("The student no longer exists."), error);
   else
-    stmt = nt_store_row_for_id (store, "SELECT full_name, active, NULL FROM staff WHERE id = ?1", id,
+    stmt = nt_store_row_for_id (store, "SELECT full_name, active, NULL, 0 FROM staff WHERE id = ?1", id,
                                 _("The staff member no longer exists."), error);
   if (stmt == NULL)
     return FALSE;
   p->name = nt_sql_column_dup (stmt, 0);
   p->active = sqlite3_column_int (stmt, 1) == 1;
   p->left_on = nt_sql_column_dup (stmt, 2);
+  p->boarding = sqlite3_column_int (stmt, 3) == 1;
   sqlite3_reset (stmt);
   return TRUE;
 }
@@ -584,6 +591,13 @@ sign_one (NtStore                  *store,
       else
         g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
                      _("%s no longer works at the school and no longer signs the rules."), p.name);
+      return 0;
+    }
+  if (input->kind == NT_PERSON_STUDENT && nt_rule_set_boarders_only (set) && !p.boarding)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                   _("%s is not a boarding student; “%s” is signed by the boarding students only."),
+                   p.name, set->name);
       return 0;
     }
 

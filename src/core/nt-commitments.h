@@ -28,7 +28,7 @@ struct _NtRuleSet
   gint64    id;
   char     *family;
   char     *name;
-  char     *audience;        /* "students", "staff", "both" */
+  char     *audience;        /* "students", "boarders" (boarding students only), "staff", "both" */
   int       version;         /* from 1 */
   int       latest_version;  /* of the family, when the row was read */
   char     *title;
@@ -105,7 +105,7 @@ struct _NtCommitmentCoverage
 typedef struct
 {
   const char *name;           /* the set's name; a new version may leave it NULL to keep it */
-  const char *audience;       /* "students", "staff", "both"; NULL to keep */
+  const char *audience;       /* "students", "boarders", "staff", "both"; NULL to keep */
   const char *title;          /* the version's title, printed on the form */
   const char *effective_date; /* dd/mm/yyyy or ISO */
   const char *body;           /* the articles, one per paragraph */
@@ -133,6 +133,7 @@ char       *nt_rule_sets_family_key    (const char            *name);
 char      **nt_rule_set_articles       (NtRuleSet             *set);
 gboolean    nt_rule_set_for_students   (NtRuleSet             *set);
 gboolean    nt_rule_set_for_staff      (NtRuleSet             *set);
+gboolean    nt_rule_set_boarders_only  (NtRuleSet             *set);
 const char *nt_rule_set_audience_label (const char            *audience);
 
 /* ----- signing ----------------------------------------------------------- */

@@ -199,6 +199,7 @@ sign_students (const NtDemoContext  *ctx,
                int                   spread,
                double                p_signed,
                const guint8         *had,   /* nullable: sign only those with had[i] */
+               gboolean              boarders_only,
                guint8               *signed_out,
                GError              **error)
 {
@@ -215,7 +216,7 @@ sign_students (const NtDemoContext  *ctx,
           g_free (date);
           date = school_day (ctx->school_year, month, first + g_rand_int_range (ctx->rand, 0, spread + 1));
         }
-      if ((had != NULL && !had[i]) || g_rand_double (ctx->rand) >= p_signed)
+      if ((had != NULL && !had[i]) || (boarders_only && p->boarding != 'b') || g_rand_double (ctx->rand) >= p_signed)
         continue;
       if (!insert_signature (ctx->store, rule_set_id, FALSE, p->id, date,
                              p->boarding == 'b' && g_rand_double (ctx->rand) < 0.93,
@@ -245,7 +246,7 @@ nt_demo_commitments (const NtDemoContext  *ctx,
   sqlite3_stmt *stmt;
   gint64 dorm1, dorm2, school, staff, principal = 0;
 
-  dorm1 = add_set (ctx, NULL, "Nội quy khu nội trú", "students", dorm_title_1, dorm_from, dorm_v1, error);
+  dorm1 = add_set (ctx, NULL, "Nội quy khu nội trú", "boarders", dorm_title_1, dorm_from, dorm_v1, error);
   if (dorm1 == 0)
     return FALSE;
   dorm_family = nt_rule_sets_family_key ("Nội quy khu nội trú");
@@ -262,15 +263,15 @@ nt_demo_commitments (const NtDemoContext  *ctx,
     return FALSE;
   signed_v1 = g_new0 (guint8, MAX (pupils->len, 1));
   /* The dorm rules at the start of the year, the school rules a little later. */
-  if (!sign_students (ctx, pupils, dorm1, 9, 0, 12, 0.97, NULL, signed_v1, error) ||
-      !sign_students (ctx, pupils, school, 9, 6, 14, 0.95, NULL, NULL, error))
+  if (!sign_students (ctx, pupils, dorm1, 9, 0, 12, 0.97, NULL, TRUE, signed_v1, error) ||
+      !sign_students (ctx, pupils, school, 9, 6, 14, 0.95, NULL, FALSE, NULL, error))
     return FALSE;
 
   /* The dorm rules change in October: most sign again within two weeks. */
   dorm2 = add_set (ctx, dorm_family, NULL, NULL, dorm_title_1, dorm_v2_from, dorm_v2, error);
   if (dorm2 == 0)
     return FALSE;
-  if (!sign_students (ctx, pupils, dorm2, 10, 16, 14, 0.86, signed_v1, NULL, error))
+  if (!sign_students (ctx, pupils, dorm2, 10, 16, 14, 0.86, signed_v1, TRUE, NULL, error))
     return FALSE;
 
   /* The staff sign at the first staff meeting; the principal collects. */

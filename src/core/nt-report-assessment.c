@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "nt-assessment.h"
+#include "nt-commitments.h"
 #include "nt-error.h"
 #include "nt-i18n.h"
 #include "nt-report.h"
@@ -390,7 +391,8 @@ write_rules (NtStore             *store,
   int rc;
 
   stmt = nt_store_prepare (store,
-                           "SELECT r.title, r.version, r.effective_date, r.audience FROM rule_sets r "
+                           "SELECT r.title, r.version, r.effective_date, "
+                           "  CASE WHEN r.boarders_only THEN 'boarders' ELSE r.audience END FROM rule_sets r "
                            "WHERE r.effective_date <= ?1 AND r.version = (SELECT max(x.version) FROM rule_sets x "
                            "  WHERE x.family = r.family AND x.effective_date <= ?1) ORDER BY r.name, r.id", error);
   if (stmt == NULL)
@@ -411,9 +413,7 @@ write_rules (NtStore             *store,
       values[RS_NAME] = NT_REPORT_TEXT (nt_reports_column_text (stmt, 0));
       values[RS_VERSION] = NT_REPORT_NUMBER (sqlite3_column_int (stmt, 1));
       values[RS_DATE] = NT_REPORT_DATE (nt_reports_column_text (stmt, 2));
-      values[RS_AUDIENCE] = NT_REPORT_TEXT (g_strcmp0 (audience, "students") == 0 ? _("Students")
-                                            : g_strcmp0 (audience, "staff") == 0 ? _("Staff")
-                                            : _("Students and staff"));
+      values[RS_AUDIENCE] = NT_REPORT_TEXT (nt_rule_set_audience_label (audience));
       nt_report_add_row (sheet, values);
     }
   if (!nt_reports_check_step (store, stmt, rc, error))

@@ -36,13 +36,17 @@ NT_DEFINE_ROW_TYPE (NtRuleSet, nt_rule_set, rule_set_fields)
 
 /* ----- words ------------------------------------------------------------- */
 
-static const char * const audiences[] = { "students", "staff", "both", NULL };
+/* "boarders": the students who live in the dorm (stored as a set for
+ * students with boarders_only, migration 008). */
+static const char * const audiences[] = { "students", "boarders", "staff", "both", NULL };
 
 const char *
 nt_rule_set_audience_label (const char *audience)
 {
   if (g_strcmp0 (audience, "students") == 0)
     return _("Students");
+  if (g_strcmp0 (audience, "boarders") == 0)
+    return _("Boarding students");
   if (g_strcmp0 (audience, "staff") == 0)
     return _("Staff");
   if (g_strcmp0 (audience, "both") == 0)
@@ -61,7 +65,16 @@ gboolean
 nt_rule_set_for_staff (NtRuleSet *set)
 {
   g_return_val_if_fail (NT_IS_RULE_SET (set), FALSE);
-  return g_strcmp0 (set->audience, "students") != 0;
+  return g_strcmp0 (set->audience, "staff") == 0 || g_strcmp0 (set->audience, "both") == 0;
+}
+
+/* Whether only the boarding students (not the day and semi-boarding ones)
+ * must sign @set. */
+gboolean
+nt_rule_set_boarders_only (NtRuleSet *set)
+{
+  g_return_val_if_fail (NT_IS_RULE_SET (set), FALSE);
+  return g_strcmp0 (set->audience, "boarders") == 0;
 }
 
 /**
@@ -155,7 +168,7 @@ nt_rule_set_articles (NtRuleSet *set)
 /* ----- reading ----------------------------------------------------------- */
 
 #define RULE_SET_COLUMNS \
-  "r.id, r.family, r.name, r.audience, r.version, " \
+  "r.id, r.family, r.name, CASE WHEN r.boarders_only THEN 'boarders' ELSE r.audience END, r.version, " \
   "(SELECT max(x.version) FROM rule_sets x WHERE x.family = r.family), " \
   "r.title, r.effective_date, r.body "
 
@@ -372,7 +385,7 @@ check_input (const NtRuleSetInput  *input,
   if (input->audience != NULL && !g_strv_contains (audiences, input->audience))
     {
       g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
-                   _("The rule set “%s” is for “%s”: it must be for students, staff or both."),
+                   _("The rule set “%s” is for “%s”: it must be for students, boarding students, staff or both."),
                    name, input->audience);
       return FALSE;
     }
@@ -409,15 +422,17 @@ insert_version (NtStore     *store,
                 GError     **error)
 {
   sqlite3_stmt *stmt = nt_store_prepare (store,
-                                         "INSERT INTO rule_sets (name, audience, version, title, effective_date, body, family) "
-                                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+                                         "INSERT INTO rule_sets (name, audience, version, title, effective_date, body, family, "
+                                         "  boarders_only) "
+                                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
   g_autofree char *trimmed_title = g_strstrip (g_strdup (title));
   g_autofree char *trimmed_body = g_strstrip (g_strdup (body));
 
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, audience, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, g_strcmp0 (audience, "boarders") == 0 ? "students" : audience, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 8, g_strcmp0 (audience, "boarders") == 0);
   sqlite3_bind_int (stmt, 3, version);
   sqlite3_bind_text (stmt, 4, trimmed_title, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, effective, -1, SQLITE_TRANSIENT);

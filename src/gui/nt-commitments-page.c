@@ -877,7 +877,7 @@ rule_set_form_free (RuleSetForm *f)
   g_free (f);
 }
 
-static const char * const audience_ids[] = { "students", "staff", "both" };
+static const char * const audience_ids[] = { "students", "boarders", "staff", "both" };
 
 static void
 on_rule_set_save (GtkButton   *button,
@@ -963,7 +963,9 @@ open_rule_set_dialog (NtCommitmentsPage *self,
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   if (latest == NULL)
     {
-      const char *audiences[] = { _("Students"), _("Staff"), _("Students and staff"), NULL };
+      const char *audiences[] = { nt_rule_set_audience_label (audience_ids[0]), nt_rule_set_audience_label (audience_ids[1]),
+                                  nt_rule_set_audience_label (audience_ids[2]), nt_rule_set_audience_label (audience_ids[3]),
+                                  NULL };
       GtkWidget *l = gtk_label_new_with_mnemonic (_("_For"));
       GtkWidget *dropdown = gtk_drop_down_new_from_strings (audiences);
 

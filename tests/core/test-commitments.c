@@ -564,8 +564,12 @@ test_demo (void)
 
     g_assert_cmpuint (g_strv_length (articles), >=, 12);
   }
+  /* The dorm rules are for the boarding students only. */
+  g_assert_cmpstr (dorm->audience, ==, "boarders");
   g_assert_true (nt_commitments_totals (store, dorm, &total, &n_signed, &n_missing, &n_outdated, &error));
-  g_assert_cmpuint (total, >, 700);
+  g_assert_cmpuint (total, ==, nt_store_count (store, "SELECT count(*) FROM students WHERE active = 1 "
+                                                      "AND boarding = 'boarding'"));
+  g_assert_cmpuint (total, <, nt_store_count (store, "SELECT count(*) FROM students WHERE active = 1"));
   g_assert_cmpuint (n_missing, >, 0);
   g_assert_cmpuint (n_outdated, >, 0);
   g_assert_cmpuint (n_signed, >, total / 2);
@@ -673,6 +677,48 @@ test_reports (void)
   g_assert_cmpstr (cell (x, 8, row), ==, nt_commitment_status_label (NT_COMMITMENT_MISSING));
 }
 
+/* A set for the boarding students only (the dorm rules): only they must
+ * sign it, a day or semi-boarding student's signature is refused, and the
+ * totals and the school's percentage count the boarders only. */
+static void
+test_boarders_only (void)
+{
+  g_auto(School) s = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NtRuleSet) set = NULL;
+  g_autoptr(GListStore) entries = NULL;
+  NtCommitmentInput day = { 0, NT_PERSON_STUDENT, 0, "05/09/2026", FALSE, 0 };
+  guint total = 0, n_signed = 0;
+  gint64 id;
+
+  school_init (&s);
+  id = create_set (&s, "Nội quy khu nội trú", "boarders");
+  set = load (&s, id);
+  g_assert_cmpstr (set->audience, ==, "boarders");
+  g_assert_true (nt_rule_set_boarders_only (set));
+  g_assert_true (nt_rule_set_for_students (set));
+  g_assert_false (nt_rule_set_for_staff (set));
+
+  /* An, Bình, Dũng board; Chi is a day student, Em semi-boarding. */
+  entries = nt_commitments_entries (s.store, set, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (entries)), ==, 3);
+
+  day.rule_set_id = id;
+  day.person_id = s.chi;
+  g_assert_cmpint (nt_commitments_sign (s.store, &day, &error), ==, 0);
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Mùa Thị Chi"));
+  g_clear_error (&error);
+  g_assert_cmpint (nt_store_count (s.store, "SELECT count(*) FROM commitments"), ==, 0);
+
+  sign (&s, id, NT_PERSON_STUDENT, s.an, "05/09/2026");
+  g_assert_true (nt_commitments_totals (s.store, set, &total, &n_signed, NULL, NULL, &error));
+  g_assert_cmpuint (total, ==, 3);
+  g_assert_cmpuint (n_signed, ==, 1);
+  g_assert_cmpfloat (nt_commitments_school_percent (s.store, NULL, NULL), ==, 100.0 / 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -680,6 +726,7 @@ main (int   argc,
   nt_test_init (&argc, &argv);
 
   g_test_add_func ("/commitments/family-and-articles", test_family_and_articles);
+  g_test_add_func ("/commitments/boarders-only", test_boarders_only);
   g_test_add_func ("/commitments/versions-invalidate", test_versions_invalidate);
   g_test_add_func ("/commitments/coverage-groups", test_coverage_groups);
   g_test_add_func ("/commitments/who-must-sign", test_who_must_sign);

@@ -98,7 +98,7 @@ school_init (School *s)
   put (s, s->day3, s->a201, 1);
   put (s, s->away, s->a201, 2);
   put (s, s->other, s->b101, 2);
-  g_assert_true (nt_assign_move (s->store, s->moved, fx_bed (s->store, s->b101, 1), "2025-03-15", "", &error));
+  g_assert_true (nt_assign_move (s->store, s->moved, fx_bed (s->store, s->b101, 1), "2025-03-15", "chuyển nhà", &error));
   g_assert_true (nt_students_mark_left (s->store, s->leaver, "2025-03-10", "", &error));
   g_assert_no_error (error);
 
