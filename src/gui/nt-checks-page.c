@@ -15,6 +15,7 @@
 #include "nt-context.h"
 #include "nt-access.h"
 #include "nt-date.h"
+#include "nt-error.h"
 #include "nt-incident-editor.h"
 #include "nt-night-checks.h"
 #include "nt-rooms.h"
@@ -570,6 +571,69 @@ nt_checks_page_start (NtChecksPage  *self,
   return TRUE;
 }
 
+typedef struct
+{
+  NtChecksPage *self;
+  int           floor;    /* of the check already started */
+} Resume;
+
+static void
+on_resume_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Resume           *r)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "resume"))
+    {
+      gtk_drop_down_set_selected (r->self->floor_dropdown, (guint) r->floor);
+      if (!nt_checks_page_start (r->self, gtk_editable_get_text (GTK_EDITABLE (r->self->night_entry)),
+                                 gtk_drop_down_get_selected (r->self->building_dropdown), r->floor, &error))
+        nt_window_toast_text (GTK_WIDGET (r->self), error->message);
+    }
+}
+
+/* A check of the same building that night, on another floor or the whole
+ * building, is already under way: say so in full (a toast cuts it) and
+ * offer to go on with that one. */
+static void
+offer_resume (NtChecksPage *self,
+              const GError *error)
+{
+  g_autoptr(GDate) night = nt_date_parse_display (gtk_editable_get_text (GTK_EDITABLE (self->night_entry)), NULL);
+  g_autofree char *iso = night ? nt_date_to_iso (night) : NULL;
+  g_autoptr(GListStore) checks = iso ? nt_night_check_list (nt_context_get_store (self->context), iso, iso, NULL) : NULL;
+  guint position = gtk_drop_down_get_selected (self->building_dropdown);
+  g_autoptr(NtBuilding) building = NULL;
+  GtkWidget *dialog;
+  Resume *r = NULL;
+
+  if (self->buildings != NULL && position < g_list_model_get_n_items (G_LIST_MODEL (self->buildings)))
+    building = g_list_model_get_item (G_LIST_MODEL (self->buildings), position);
+  for (guint i = 0; checks && building && i < g_list_model_get_n_items (G_LIST_MODEL (checks)); i++)
+    {
+      g_autoptr(NtNightCheck) c = g_list_model_get_item (G_LIST_MODEL (checks), i);
+
+      if (c->building_id == building->id && c->closed_at == NULL && r == NULL)
+        {
+          r = g_new0 (Resume, 1);
+          r->self = self;
+          r->floor = c->floor;
+        }
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("A check is already under way"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  if (r != NULL)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "resume", _("_Resume that check"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "resume", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "resume");
+      g_signal_connect_data (dialog, "response", G_CALLBACK (on_resume_response), r, (GClosureNotify) g_free, 0);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 start_action (GtkWidget  *widget,
               const char *action_name,
@@ -579,9 +643,13 @@ start_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   guint floor = gtk_drop_down_get_selected (self->floor_dropdown);
 
-  if (!nt_checks_page_start (self, gtk_editable_get_text (GTK_EDITABLE (self->night_entry)),
-                             gtk_drop_down_get_selected (self->building_dropdown),
-                             floor == GTK_INVALID_LIST_POSITION ? 0 : (int) floor, &error))
+  if (nt_checks_page_start (self, gtk_editable_get_text (GTK_EDITABLE (self->night_entry)),
+                            gtk_drop_down_get_selected (self->building_dropdown),
+                            floor == GTK_INVALID_LIST_POSITION ? 0 : (int) floor, &error))
+    return;
+  if (g_error_matches (error, NT_ERROR, NT_ERROR_EXISTS))
+    offer_resume (self, error);
+  else
     nt_window_toast_text (GTK_WIDGET (self), error->message);
 }
 

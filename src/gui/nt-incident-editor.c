@@ -990,6 +990,27 @@ on_link_button_clicked (GtkButton  *button,
     nt_incident_editor_open_new (GTK_WIDGET (button), b->context, &b->link);
 }
 
+/* The label says what a click does now: once an incident was written from
+ * here (in the editor this button opened, or elsewhere), "See". */
+static void
+update_link_label (GtkButton *button)
+{
+  LinkButton *b = g_object_get_data (G_OBJECT (button), "nt-link-button");
+  NtStore *store = nt_context_get_store (b->context);
+
+  gtk_button_set_label (button, nt_incidents_find_by_link (store, &b->link) != 0
+                                ? _("See the incident") : _("Open an incident"));
+}
+
+static void
+on_link_store_changed (NtStore    *store,
+                       const char *table,
+                       GtkButton  *button)
+{
+  if (g_str_equal (table, "incidents"))
+    update_link_label (button);
+}
+
 /**
  * nt_incident_link_button_new:
  * @link: where the incident arises (a night-check absence, a leave, a
@@ -1015,8 +1036,7 @@ nt_incident_link_button_new (NtContext            *context,
 
   if (!nt_access_may (store, NT_PERM_RECORD_INCIDENTS))
     return NULL;
-  button = gtk_button_new_with_label (nt_incidents_find_by_link (store, link) != 0
-                                      ? _("See the incident") : _("Open an incident"));
+  button = gtk_button_new ();
   gtk_widget_set_name (button, "open-incident");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
@@ -1027,5 +1047,8 @@ nt_incident_link_button_new (NtContext            *context,
   b->link = *link;
   g_signal_connect_data (button, "clicked", G_CALLBACK (on_link_button_clicked), b,
                          link_button_free, 0);
+  g_object_set_data (G_OBJECT (button), "nt-link-button", b);
+  update_link_label (GTK_BUTTON (button));
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_link_store_changed), button, 0);
   return button;
 }

@@ -36,6 +36,8 @@ struct _NtLeavesPage
   GtkStack      *stack;
   GtkListBox    *list;
   AdwStatusPage *empty_page;
+
+  guint          clock_source;   /* the list read again every minute */
 };
 
 G_DEFINE_FINAL_TYPE (NtLeavesPage, nt_leaves_page, ADW_TYPE_BIN)
@@ -435,6 +437,21 @@ form_new (NtLeavesPage *self,
   gtk_widget_add_css_class (ok, "suggested-action");
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), f->window);
   g_signal_connect (ok, "clicked", on_confirm, f);
+  /* Escape closes as in every dialog; Ctrl+Enter saves from any field
+   * (Enter in the student search picks the student). */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                                            g_object_ref (gtk_activate_action_get ())));
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (keys), GTK_SHORTCUT_SCOPE_MANAGED);
+    gtk_widget_add_controller (ok, keys);
+  }
+  gtk_widget_set_tooltip_text (ok, _("Ctrl+Enter"));
 
   f->error = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (f->error), TRUE);
@@ -739,6 +756,16 @@ nt_leaves_page_get_n_rows (NtLeavesPage *self)
 
 /* ----- GObject ---------------------------------------------------------- */
 
+/* A leave becomes overdue at its end without anything changing in the
+ * database: the list is read again every minute while on screen. */
+static gboolean
+on_clock (gpointer data)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (data)))
+    reload (data);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 nt_leaves_page_constructed (GObject *object)
 {
@@ -747,6 +774,8 @@ nt_leaves_page_constructed (GObject *object)
   G_OBJECT_CLASS (nt_leaves_page_parent_class)->constructed (object);
   g_signal_connect_object (nt_context_get_store (self->context), "changed",
                            G_CALLBACK (on_store_changed), self, 0);
+  g_signal_connect (self, "map", G_CALLBACK (reload), NULL);
+  self->clock_source = g_timeout_add_seconds (60, on_clock, self);
   reload (self);
 }
 
@@ -755,6 +784,7 @@ nt_leaves_page_dispose (GObject *object)
 {
   NtLeavesPage *self = NT_LEAVES_PAGE (object);
 
+  g_clear_handle_id (&self->clock_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), NT_TYPE_LEAVES_PAGE);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (nt_leaves_page_parent_class)->dispose (object);

@@ -33,6 +33,7 @@ struct _NtOverviewPage
   GtkWidget  *absences_chart;
   GtkWidget  *incidents_chart;
   guint       refresh_source;  /* the pending idle count, 0 when none */
+  guint       clock_source;    /* the count made again every minute */
   gboolean    stale;           /* the data changed while the page was hidden */
   gboolean    counted;         /* counted at least once */
   GHashTable *values;   /* figure name → GtkLabel */
@@ -70,12 +71,12 @@ typedef struct
 #define SCHOOL(m) (F (school) + G_STRUCT_OFFSET (NtSchoolFigures, m))
 static const Figure figures[] = {
   { "overdue", N_("overdue, not back"), "leaves:overdue", F (overdue), F (overdue), FALSE },
-  { "out-now", N_("out on leave now"), "leaves", F (out_now), 0, FALSE },
+  { "out-now", N_("out on leave now"), "leaves:out", F (out_now), 0, FALSE },
   { "incidents", N_("incidents not closed"), "incidents", F (incidents), F (incidents_overdue), FALSE },
   { "commitments", N_("commitments signed (target 100 %)"), "commitments", F (commitments), 0, TRUE },
   { "visitors", N_("visitors inside now"), "gate", F (visitors), 0, FALSE },
-  { "boarders", N_("boarding students"), "students", SCHOOL (boarders), 0, FALSE },
-  { "free-beds", N_("free beds"), "rooms", SCHOOL (free_beds), 0, FALSE },
+  { "boarders", N_("boarding students"), "students:boarding", SCHOOL (boarders), 0, FALSE },
+  { "free-beds", N_("free beds"), "rooms:free", SCHOOL (free_beds), 0, FALSE },
   { "students", N_("students"), "students", SCHOOL (students), 0, FALSE },
 };
 #undef SCHOOL
@@ -397,6 +398,15 @@ on_store_changed (NtStore        *store,
   schedule_refresh (self);
 }
 
+/* Some figures change with the time alone: a leave becomes overdue at its
+ * end, a duty starts. Counted again every minute while on screen. */
+static gboolean
+on_clock (gpointer data)
+{
+  schedule_refresh (data);
+  return G_SOURCE_CONTINUE;
+}
+
 /* The figures are counted once the page is on screen (the window appears
  * at once on a large school), and again on a later showing when the data
  * changed meanwhile. */
@@ -461,6 +471,7 @@ nt_overview_page_constructed (GObject *object)
                            G_CALLBACK (on_store_changed), self, 0);
 
   g_signal_connect (self, "map", G_CALLBACK (on_map), self);
+  self->clock_source = g_timeout_add_seconds (60, on_clock, self);
 }
 
 static void
@@ -469,6 +480,7 @@ nt_overview_page_dispose (GObject *object)
   NtOverviewPage *self = NT_OVERVIEW_PAGE (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->clock_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), NT_TYPE_OVERVIEW_PAGE);
   g_clear_pointer (&self->values, g_hash_table_unref);
   g_clear_object (&self->context);

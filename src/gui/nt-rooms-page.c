@@ -219,6 +219,17 @@ on_building_changed (GtkDropDown *dropdown,
   rebuild (self);
 }
 
+/* "rooms.view": "free" (the Overview's card of the free beds) shows only
+ * the rooms with a free bed. */
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  if (g_str_equal (g_variant_get_string (parameter, NULL), "free"))
+    nt_rooms_page_set_free_only (NT_ROOMS_PAGE (widget), TRUE);
+}
+
 static void
 on_free_only_toggled (GtkCheckButton *button,
                       NtRoomsPage    *self)
@@ -386,6 +397,7 @@ nt_rooms_page_class_init (NtRoomsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_building_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_free_only_toggled);
   gtk_widget_class_install_action (widget_class, "rooms.assign", NULL, assign_action);
+  gtk_widget_class_install_action (widget_class, "rooms.view", "s", view_action);
   gtk_widget_class_install_action (widget_class, "rooms.add-building", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "rooms.edit-building", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "rooms.add-room", NULL, edit_action);

@@ -298,6 +298,30 @@ on_search_key (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* "students.view": "boarding" (the Overview's card of the boarders) shows
+ * the boarding students who study here now, whatever the other filters
+ * were. */
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NtStudentsPage *self = NT_STUDENTS_PAGE (widget);
+
+  if (!g_str_equal (g_variant_get_string (parameter, NULL), "boarding"))
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->class_filter, 0);
+  gtk_drop_down_set_selected (self->gender_filter, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (boarding_values); i++)
+    if (g_strcmp0 (boarding_values[i], "boarding") == 0)
+      gtk_drop_down_set_selected (self->boarding_filter, i);
+  for (guint i = 0; i < G_N_ELEMENTS (active_values); i++)
+    if (active_values[i] == NT_STUDENT_FILTER_ACTIVE)
+      gtk_drop_down_set_selected (self->active_filter, i);
+  on_search_changed (self->search_entry, self);
+}
+
 static GtkDropDown *
 fill_dropdown (GtkDropDown        *dropdown,
                const char * const *labels)
@@ -547,6 +571,7 @@ nt_students_page_class_init (NtStudentsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "students.details", NULL, details_action);
   gtk_widget_class_install_action (widget_class, "students.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "students.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "students.view", "s", view_action);
 }
 
 static void

@@ -171,6 +171,8 @@ test_from_night_check (GuiFixture    *f,
    * editor filled from the absence. */
   button = find_incident_button (GTK_WIDGET (checks), "link-id", entry);
   g_assert_nonnull (button);
+  g_object_ref (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, _("Open an incident"));
   g_assert_null (open_editor ());
   g_signal_emit_by_name (button, "clicked");
   gui_spin (50);
@@ -212,6 +214,9 @@ test_from_night_check (GuiFixture    *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
   g_object_unref (editor);
   g_assert_null (open_editor ());
+  /* The absence's button now says it opens the incident written. */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, _("See the incident"));
+  g_object_unref (button);
 
   /* Stored with its link, its student and what the person typed. */
   g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM incidents"), ==, n_before + 1);
