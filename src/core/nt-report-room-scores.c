@@ -27,6 +27,9 @@ enum
   RS_N
 };
 
+/* The columns of the buildings' ranking. */
+enum { BS_RANK, BS_BUILDING, BS_ROOMS, BS_SCORE, BS_N };
+
 static NtReportValue
 verdict (NtRanked *r)
 {
@@ -57,6 +60,15 @@ ranking_sheet (NtReportSheet *sheet,
       v[RS_COUNT] = NT_REPORT_NUMBER (r->n_inspections);
       v[RS_SCORE] = NT_REPORT_NUMBER (r->score);
       v[RS_VERDICT] = rooms ? verdict (r) : NT_REPORT_EMPTY;
+      if (!rooms)
+        {
+          /* The buildings' sheet has no room and no verdict column. */
+          NtReportValue b[BS_N] = { [BS_RANK] = v[RS_RANK], [BS_BUILDING] = v[RS_BUILDING],
+                                    [BS_ROOMS] = v[RS_COUNT], [BS_SCORE] = v[RS_SCORE] };
+
+          nt_report_add_row (sheet, b);
+          continue;
+        }
       nt_report_add_row (sheet, v);
     }
   if (n == 0)
@@ -276,7 +288,7 @@ nt_report_room_scores (NtStore                *store,
     [RS_BUILDING] = { _("Building"), 16, NT_REPORT_ALIGN_LEFT },
     [RS_ROOM] = { _("Room"), 8, NT_REPORT_ALIGN_CENTER },
     /* TRANSLATORS: a column of the competition ranking: how many inspections (Số lần kiểm tra) */
-    [RS_COUNT] = { _("Inspections"), 11, NT_REPORT_ALIGN_CENTER },
+    [RS_COUNT] = { C_("column", "Inspections"), 11, NT_REPORT_ALIGN_CENTER },
     /* TRANSLATORS: a column of the competition ranking (Điểm, %) */
     [RS_SCORE] = { _("Score (%)"), 10, NT_REPORT_ALIGN_CENTER },
     /* TRANSLATORS: a column of the competition ranking (Đánh giá) */
@@ -327,16 +339,19 @@ nt_report_room_scores (NtStore                *store,
   nt_report_add_group_row (sheet, rule);
 
   {
-    NtReportColumn bcols[RS_N];
+    const NtReportColumn bcols[BS_N] = {
+      [BS_RANK] = columns[RS_RANK],
+      [BS_BUILDING] = columns[RS_BUILDING],
+      /* TRANSLATORS: a column of the buildings' ranking: how many rooms were ranked (Số phòng) */
+      [BS_ROOMS] = { C_("column", "Rooms"), 11, NT_REPORT_ALIGN_CENTER },
+      [BS_SCORE] = columns[RS_SCORE],
+    };
 
-    memcpy (bcols, columns, sizeof bcols);
-    /* TRANSLATORS: a column of the buildings' ranking: rooms ranked (Số phòng) */
-    bcols[RS_COUNT].title = _("Rooms");
     sheet = nt_report_add_sheet (report,
                                  /* TRANSLATORS: the name of a sheet (tab) of the report (Xếp hạng khu nhà) */
                                  _("Buildings"),
                                  _(nt_reports_find ("room-scores")->title), subtitle,
-                                 bcols, RS_N, NT_REPORT_PORTRAIT);
+                                 bcols, BS_N, NT_REPORT_PORTRAIT);
     ranking_sheet (sheet, buildings, FALSE);
   }
   chart_sheet (report, buildings, subtitle);

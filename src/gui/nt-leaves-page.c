@@ -199,9 +199,10 @@ reload (NtLeavesPage *self)
     leaves = nt_leaves_pending (store, now, NULL);
   else if (view == VIEW_WEEKS)
     {
+      /* What the view says: Monday of this week to Sunday of the next. */
       g_autoptr(GDateTime) t = g_date_time_new_now_local ();
-      g_autoptr(GDateTime) a = g_date_time_add_days (t, -7);
-      g_autoptr(GDateTime) b = g_date_time_add_days (t, 14);
+      g_autoptr(GDateTime) a = g_date_time_add_days (t, 1 - g_date_time_get_day_of_week (t));
+      g_autoptr(GDateTime) b = g_date_time_add_days (a, 13);
       g_autofree char *from = g_date_time_format (a, "%Y-%m-%d");
       g_autofree char *to = g_date_time_format (b, "%Y-%m-%d");
       leaves = nt_leaves_list_range (store, from, to, now, NULL);

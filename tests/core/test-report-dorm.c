@@ -141,9 +141,16 @@ test_room_scores_report (void)
   g_assert_cmpstr (fx_value (x, x->sheets->pdata[0], "A10"), ==, "2");
   g_assert_cmpstr (fx_value (x, x->sheets->pdata[0], "C10"), ==, "A103");
   g_assert_cmpstr (fx_value (x, x->sheets->pdata[0], "E10"), ==, "80");
-  /* Buildings: (100 + 80 + 80) / 3 = 86.7. */
+  /* The rooms' column counts the inspections. */
+  g_assert_cmpstr (fx_value (x, x->sheets->pdata[0], "D7"), ==, C_("column", "Inspections"));
+  g_assert_cmpstr (fx_value (x, x->sheets->pdata[0], "D8"), ==, "1");
+  /* Buildings: (100 + 80 + 80) / 3 = 86.7, over 3 rooms; no room or verdict
+   * column. */
   g_assert_cmpstr (fx_value (x, x->sheets->pdata[1], "B8"), ==, "Nhà A");
-  g_assert_cmpstr (fx_value (x, x->sheets->pdata[1], "E8"), ==, "86.7");
+  g_assert_cmpstr (fx_value (x, x->sheets->pdata[1], "C7"), ==, C_("column", "Rooms"));
+  g_assert_cmpstr (fx_value (x, x->sheets->pdata[1], "C8"), ==, "3");
+  g_assert_cmpstr (fx_value (x, x->sheets->pdata[1], "D8"), ==, "86.7");
+  g_assert_cmpstr (fx_value (x, x->sheets->pdata[1], "E7"), ==, "");
   /* The chart sheet: the building's name over its score. */
   g_assert_cmpstr (fx_value (x, x->sheets->pdata[2], "B7"), ==, "Nhà A");
   g_assert_cmpstr (fx_value (x, x->sheets->pdata[2], "B8"), ==, "86.7");
