@@ -714,7 +714,9 @@ rooms_of_building (NtStore           *store,
                                          "LEFT JOIN bed_assignments a ON a.bed_id = d.id AND a.end_date IS NULL "
                                          "LEFT JOIN students s ON s.id = a.student_id "
                                          "LEFT JOIN classes c ON c.id = s.class_id "
-                                         "WHERE r.building_id = ?1 AND r.active = 1 AND r.kind <> 'staff' "
+                                         /* Dorm rooms; an infirmary only with a student in it. */
+                                         "WHERE r.building_id = ?1 AND r.active = 1 "
+                                         "AND (r.kind = 'dorm' OR (r.kind <> 'staff' AND s.id IS NOT NULL)) "
                                          "AND (d.active = 1 OR s.id IS NOT NULL) "
                                          "ORDER BY r.floor, length(r.number), r.number, r.id, "
                                          "length(d.label), d.label, d.id", error);

@@ -424,7 +424,14 @@ note_current (NtChecksPage *self)
   if (index < 0 || (info = &g_array_index (self->rows, RowInfo, index))->is_room)
     return FALSE;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Note"), NULL);
+  {
+    g_autoptr(NtCheckEntry) e = nt_night_check_load_entry (nt_context_get_store (self->context), info->entry_id, NULL);
+    /* TRANSLATORS: the heading of the note dialog of the night check: "Ghi chú: Lò Văn A (B103)" */
+    g_autofree char *heading = e ? g_strdup_printf (_("Note: %s (%s)"), e->student_name, e->room_number ? e->room_number : "—")
+                                 : g_strdup (_("Note"));
+
+    dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, NULL);
+  }
   entry = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);

@@ -174,6 +174,16 @@ note_row (NtHandoversView *self,
       gtk_widget_add_css_class (ack, "success");
       gtk_box_append (GTK_BOX (top), ack);
     }
+  else if (h->written_by == user_id (self))
+    {
+      /* The writer's own note waits for the next person, who acknowledges
+       * it (the core refuses the writer). */
+      GtkWidget *wait = gtk_label_new (_("Waiting for the next shift"));
+
+      gtk_widget_add_css_class (wait, "dim-label");
+      gtk_box_append (GTK_BOX (top), wait);
+      gtk_widget_add_css_class (row, "nt-handover-open");
+    }
   else
     {
       GtkWidget *ack = gtk_button_new_with_mnemonic (_("_Received"));
