@@ -81,6 +81,36 @@ problem_new (NtRosterProblemKind  kind,
   return p;
 }
 
+/* A length of time as people say it: "30 days 18 hours", "2 hours
+ * 30 minutes", "45 minutes"; the units that are 0 are left out. */
+static char *
+duration_text (int minutes)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  int days = minutes / NT_DAY_MINUTES;
+  int hours = minutes % NT_DAY_MINUTES / 60;
+  int mins = minutes % 60;
+
+  if (days > 0)
+    g_string_append_printf (text, ngettext ("%d day", "%d days", days), days);
+  if (hours > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_printf (text, ngettext ("%d hour", "%d hours", hours), hours);
+    }
+  if (mins > 0 || text->len == 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_printf (text, ngettext ("%d minute", "%d minutes", mins), mins);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A gap within one day says its date once, a gap ending at midnight of
+ * its own day ends at 24:00; a longer one says both dates, so that a month
+ * nobody covers does not read as the hours of its first day. */
 static void
 add_gap (GListStore  *list,
          NtRPost     *post,
@@ -88,14 +118,32 @@ add_gap (GListStore  *list,
          int          to)
 {
   int day = from / NT_DAY_MINUTES;
+  int end_day = to / NT_DAY_MINUTES;
   g_autoptr(NtRosterProblem) p = problem_new (NT_ROSTER_PROBLEM_GAP, day, post->id, post->name,
                                               NULL, 0, NULL, to - from);
   g_autofree char *shown = nt_date_iso_to_display (p->date);
   g_autofree char *a = nt_roster_minutes_text (from);
   g_autofree char *b = nt_roster_minutes_text (to);
+  g_autofree char *length = duration_text (to - from);
 
-  p->message = g_strdup_printf (_("Nobody is on duty at “%s” on %s from %s to %s (%d min)."),
-                                post->name, shown, a, b, to - from);
+  if (to % NT_DAY_MINUTES == 0 && end_day == day + 1)
+    {
+      end_day = day;
+      nt_set_str (&b, "24:00");
+    }
+  if (end_day == day)
+    p->message = g_strdup_printf (_("Nobody is on duty at “%s” on %s from %s to %s (%s)."),
+                                  post->name, shown, a, b, length);
+  else
+    {
+      g_autofree char *end_iso = nt_roster_day_iso (end_day);
+      g_autofree char *end_shown = nt_date_iso_to_display (end_iso);
+
+      /* TRANSLATORS: a gap over several days: post, start time and date,
+       * end time and date, its length ("30 days 18 hours") */
+      p->message = g_strdup_printf (_("Nobody is on duty at “%s” from %s on %s to %s on %s (%s)."),
+                                    post->name, a, shown, b, end_shown, length);
+    }
   g_list_store_append (list, p);
 }
 

@@ -15,6 +15,7 @@
 #include "nt-error.h"
 #include "nt-i18n.h"
 #include "nt-roster-private.h"
+#include "nt-staff.h"
 #include "nt-util.h"
 
 /* ----- the checks of one person on one shift ----------------------------- */
@@ -156,7 +157,7 @@ check_fits (NtStore   *store,
     {
       g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
                    _("The post “%s” does not take staff with the role of %s (%s); nothing was saved."),
-                   post->name, p.name, p.role);
+                   post->name, p.name, nt_staff_role_label (p.role));
       return FALSE;
     }
   if (shift->night && post->night_gender != 'X' && p.gender[0] != post->night_gender)
@@ -379,12 +380,21 @@ nt_roster_set_locked (NtStore  *store,
 
 typedef struct
 {
+  gint64  id;
   gint64  post_id;
   gint64  shift_id;
   gint64  staff_id;
   int     day;
   char   *staff_name;
 } DutyKey;
+
+static void
+duty_key_clear (DutyKey *k)
+{
+  g_clear_pointer (&k->staff_name, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DutyKey, duty_key_clear)
 
 static gboolean
 load_duty_key (NtStore  *store,
@@ -403,6 +413,7 @@ load_duty_key (NtStore  *store,
   found = sqlite3_step (stmt) == SQLITE_ROW;
   if (found)
     {
+      k->id = duty_id;
       k->post_id = sqlite3_column_int64 (stmt, 0);
       k->shift_id = sqlite3_column_int64 (stmt, 1);
       k->staff_id = sqlite3_column_int64 (stmt, 2);
@@ -415,6 +426,37 @@ load_duty_key (NtStore  *store,
   return found;
 }
 
+/* Every check of a swap of @a and @b but its reason: the swap itself, the
+ * check without writing and the list of partners share it, so the list
+ * offers exactly what the swap accepts. */
+static gboolean
+swap_fits (NtStore        *store,
+           NtRSetup       *setup,
+           const DutyKey  *a,
+           const DutyKey  *b,
+           GError        **error)
+{
+  NtRPost *post_a, *post_b;
+  NtRShift *shift_a, *shift_b;
+
+  if (a->staff_id == b->staff_id)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                   _("Both duties are already %s’s; there is nothing to swap."), a->staff_name);
+      return FALSE;
+    }
+  if (!find_post_shift (setup, a->post_id, a->shift_id, &post_a, &shift_a, error) ||
+      !find_post_shift (setup, b->post_id, b->shift_id, &post_b, &shift_b, error))
+    return FALSE;
+  /* Each person is checked on the other's duty, without the two duties
+   * being swapped (both change hands). */
+  return check_fits (store, setup, b->staff_id, post_a, shift_a, a->day, a->id, b->id, error) &&
+         check_fits (store, setup, a->staff_id, post_b, shift_b, b->day, a->id, b->id, error);
+}
+
+/* A swapped duty is locked: the swap was agreed between two people, and
+ * generating the roster again must not undo it (a duty added by hand is
+ * locked for the same reason). */
 static gboolean
 swap_write (NtStore     *store,
             gint64       duty_id,
@@ -423,7 +465,7 @@ swap_write (NtStore     *store,
             GError     **error)
 {
   sqlite3_stmt *stmt = nt_store_prepare (store,
-                                         "UPDATE duties SET staff_id = ?2, note = ?3 WHERE id = ?1", error);
+                                         "UPDATE duties SET staff_id = ?2, note = ?3, locked = 1 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -434,10 +476,97 @@ swap_write (NtStore     *store,
 }
 
 /**
+ * nt_roster_swap_check:
+ *
+ * Whether nt_roster_swap() would exchange the people of two duties (its
+ * reason aside), without writing anything.
+ *
+ * Returns: TRUE when it would; FALSE with the swap's reason for refusing
+ */
+gboolean
+nt_roster_swap_check (NtStore  *store,
+                      gint64    duty_a,
+                      gint64    duty_b,
+                      GError  **error)
+{
+  g_autoptr(NtRSetup) setup = NULL;
+  g_auto(DutyKey) a = { 0 };
+  g_auto(DutyKey) b = { 0 };
+
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROSTER, error))
+    return FALSE;
+  if (!load_duty_key (store, duty_a, &a, error) || !load_duty_key (store, duty_b, &b, error))
+    return FALSE;
+  setup = nt_rsetup_load (store, error);
+  return setup != NULL && swap_fits (store, setup, &a, &b, error);
+}
+
+/**
+ * nt_roster_swap_partners:
+ * @duty_id: the duty to swap
+ *
+ * The duties of the dates that @duty_id could be swapped with: those
+ * nt_roster_swap() would accept (its reason aside), in the order of
+ * nt_roster_duties().
+ *
+ * Returns: (transfer full): a #GListStore of #NtDuty, or NULL with @error
+ */
+GListStore *
+nt_roster_swap_partners (NtStore     *store,
+                         gint64       duty_id,
+                         const char  *from_date,
+                         const char  *to_date,
+                         GError     **error)
+{
+  g_autoptr(GListStore) all = NULL;
+  g_autoptr(GListStore) fitting = g_list_store_new (NT_TYPE_DUTY);
+  g_autoptr(NtRSetup) setup = NULL;
+  g_auto(DutyKey) a = { 0 };
+
+  g_return_val_if_fail (NT_IS_STORE (store), NULL);
+  g_return_val_if_fail (from_date != NULL && to_date != NULL, NULL);
+
+  if (!nt_access_require (store, NT_PERM_MANAGE_ROSTER, error))
+    return NULL;
+  if (!load_duty_key (store, duty_id, &a, error))
+    return NULL;
+  setup = nt_rsetup_load (store, error);
+  if (setup == NULL)
+    return NULL;
+  all = nt_roster_duties (store, from_date, to_date, 0, error);
+  if (all == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+    {
+      g_autoptr(NtDuty) d = g_list_model_get_item (G_LIST_MODEL (all), i);
+      DutyKey b = { d->id, d->post_id, d->shift_id, d->staff_id, nt_roster_day_number (d->date), d->staff_name };
+      g_autoptr(GError) refused = NULL;
+
+      /* A refusal is this partner's, not the list's: only a failing
+       * database stops the list. */
+      if (d->id == duty_id || b.day == 0)
+        continue;
+      if (swap_fits (store, setup, &a, &b, &refused))
+        g_list_store_append (fitting, d);
+      else if (refused->domain != NT_ERROR ||
+               (refused->code != NT_ERROR_INVALID && refused->code != NT_ERROR_CONSTRAINT &&
+                refused->code != NT_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&refused));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&fitting);
+}
+
+/**
  * nt_roster_swap:
  *
  * Exchanges the people of two duties. The reason goes into both duties'
- * notes, and the audit triggers log the change. Refused, with nothing
+ * notes, and the audit triggers log the change; both duties are locked so
+ * that generating the roster again keeps the swap. Refused, with nothing
  * written, when either person could not stand on the other's duty.
  */
 gboolean
@@ -448,12 +577,10 @@ nt_roster_swap (NtStore     *store,
                 GError     **error)
 {
   g_autoptr(NtRSetup) setup = NULL;
-  DutyKey a = { 0 }, b = { 0 };
-  NtRPost *post_a, *post_b;
-  NtRShift *shift_a, *shift_b;
+  g_auto(DutyKey) a = { 0 };
+  g_auto(DutyKey) b = { 0 };
   g_autofree char *note_a = NULL;
   g_autofree char *note_b = NULL;
-  gboolean ok = FALSE;
 
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
 
@@ -466,42 +593,25 @@ nt_roster_swap (NtStore     *store,
       return FALSE;
     }
   if (!load_duty_key (store, duty_a, &a, error) || !load_duty_key (store, duty_b, &b, error))
-    goto out;
-  if (a.staff_id == b.staff_id)
-    {
-      g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
-                   _("Both duties are already %s’s; there is nothing to swap."), a.staff_name);
-      goto out;
-    }
+    return FALSE;
   setup = nt_rsetup_load (store, error);
-  if (setup == NULL ||
-      !find_post_shift (setup, a.post_id, a.shift_id, &post_a, &shift_a, error) ||
-      !find_post_shift (setup, b.post_id, b.shift_id, &post_b, &shift_b, error))
-    goto out;
-  /* Each person is checked on the other's duty, without the two duties
-   * being swapped (both change hands). */
-  if (!check_fits (store, setup, b.staff_id, post_a, shift_a, a.day, duty_a, duty_b, error) ||
-      !check_fits (store, setup, a.staff_id, post_b, shift_b, b.day, duty_a, duty_b, error))
-    goto out;
+  if (setup == NULL || !swap_fits (store, setup, &a, &b, error))
+    return FALSE;
 
   note_a = g_strdup_printf (_("Swapped with %s: %s"), a.staff_name, reason);
   note_b = g_strdup_printf (_("Swapped with %s: %s"), b.staff_name, reason);
   if (!nt_store_begin (store, error))
-    goto out;
+    return FALSE;
   if (!swap_write (store, duty_a, b.staff_id, note_a, error) ||
       !swap_write (store, duty_b, a.staff_id, note_b, error))
     {
       nt_store_rollback (store);
-      goto out;
+      return FALSE;
     }
-  ok = nt_store_commit (store, error);
-  if (ok)
-    nt_store_emit_changed (store, "duties");
-
-out:
-  g_free (a.staff_name);
-  g_free (b.staff_name);
-  return ok;
+  if (!nt_store_commit (store, error))
+    return FALSE;
+  nt_store_emit_changed (store, "duties");
+  return TRUE;
 }
 
 /* ----- reading ----------------------------------------------------------- */
@@ -829,8 +939,145 @@ nt_roster_duty_counts (NtStore     *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      nt_store_set_error (store, error, "duty counts");
+      /* TRANSLATORS: completes "Could not %s: …" */
+      nt_store_set_error (store, error, _("read the duty counts"));
       return NULL;
     }
   return g_steal_pointer (&list);
+}
+
+/* ----- names in narrow cells --------------------------------------------- */
+
+/* The words of a name, without empty ones. */
+static GPtrArray *
+name_words (const char *full_name)
+{
+  g_autofree char *nfc = g_utf8_normalize (full_name, -1, G_NORMALIZE_NFC);
+  g_auto(GStrv) parts = g_strsplit_set (nfc != NULL ? nfc : full_name, " \t", -1);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] != '\0')
+      g_ptr_array_add (words, g_strdup (parts[i]));
+  return words;
+}
+
+/* "Thủy" (@level 0), "M. Thủy" (1: the word before the given name, the
+ * middle name or, in a name of two words, the family name), "N.M. Thủy"
+ * (2: every word before it). */
+static char *
+name_at_level (GPtrArray *words,
+               int        level)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = words->len;
+  guint first;
+
+  if (n == 0)
+    return g_strdup ("");
+  if (level == 0 || n == 1)
+    return g_strdup (g_ptr_array_index (words, n - 1));
+  first = level == 1 ? n - 2 : 0;
+  for (guint i = first; i < n - 1; i++)
+    {
+      g_string_append_unichar (text, g_unichar_toupper (g_utf8_get_char (g_ptr_array_index (words, i))));
+      g_string_append_c (text, '.');
+    }
+  g_string_append_printf (text, " %s", (const char *) g_ptr_array_index (words, n - 1));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* How many of @names (distinct full names sharing a given name) are
+ * called @label at @level. */
+static guint
+label_uses (GPtrArray  *group,
+            GHashTable *words_of,
+            int         level,
+            const char *label)
+{
+  guint uses = 0;
+
+  for (guint i = 0; i < group->len; i++)
+    {
+      g_autofree char *other = name_at_level (g_hash_table_lookup (words_of, g_ptr_array_index (group, i)), level);
+
+      uses += g_str_equal (other, label);
+    }
+  return uses;
+}
+
+/**
+ * nt_roster_short_names:
+ * @full_names: (array length=n_names): the names shown together, repeats
+ *   allowed
+ *
+ * Short names for narrow cells: the given name, which is what people call
+ * each other by, and where two of @full_names share it, the initial of the
+ * middle name before it ("M. Thủy", "Q. Thủy"); when that still does not
+ * tell them apart, the initials of every name before it ("N.T. Thủy"), and
+ * at worst the full name.
+ *
+ * Returns: (transfer full): full name → short name
+ */
+GHashTable *
+nt_roster_short_names (const char * const *full_names,
+                       guint               n_names)
+{
+  GHashTable *shorts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) words_of = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) by_given = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  GPtrArray *group;
+
+  g_return_val_if_fail (full_names != NULL || n_names == 0, shorts);
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      const char *name = full_names[i];
+      GPtrArray *words;
+      gpointer key;
+      char *given;
+
+      if (name == NULL || g_hash_table_contains (shorts, name))
+        continue;
+      words = name_words (name);
+      given = name_at_level (words, 0);
+      g_hash_table_insert (shorts, g_strdup (name), given);
+      /* The table's own copy of the name keys the others: it lives as
+       * long as they do (a key stays when its value is replaced). */
+      g_hash_table_lookup_extended (shorts, name, &key, NULL);
+      name = key;
+      g_hash_table_insert (words_of, (gpointer) name, words);
+      group = g_hash_table_lookup (by_given, given);
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (by_given, g_strdup (given), group);
+        }
+      g_ptr_array_add (group, (gpointer) name);
+    }
+
+  g_hash_table_iter_init (&iter, by_given);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &group))
+    {
+      if (group->len < 2)
+        continue;
+      for (guint i = 0; i < group->len; i++)
+        {
+          const char *name = g_ptr_array_index (group, i);
+          GPtrArray *words = g_hash_table_lookup (words_of, name);
+          char *label = NULL;
+
+          for (int level = 1; level <= 2 && label == NULL; level++)
+            {
+              label = name_at_level (words, level);
+              if (label_uses (group, words_of, level, label) > 1)
+                g_clear_pointer (&label, g_free);
+            }
+          g_hash_table_insert (shorts, g_strdup (name), label != NULL ? label : g_strdup (name));
+        }
+    }
+  return shorts;
 }

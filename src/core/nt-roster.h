@@ -280,6 +280,15 @@ gboolean    nt_roster_swap             (NtStore             *store,
                                         gint64               duty_b,
                                         const char          *reason,
                                         GError             **error);
+gboolean    nt_roster_swap_check       (NtStore             *store,
+                                        gint64               duty_a,
+                                        gint64               duty_b,
+                                        GError             **error);
+GListStore *nt_roster_swap_partners    (NtStore             *store,
+                                        gint64               duty_id,
+                                        const char          *from_date,
+                                        const char          *to_date,
+                                        GError             **error);
 
 /* ----- reading ----------------------------------------------------------- */
 
@@ -299,6 +308,8 @@ GListStore *nt_roster_duty_counts      (NtStore             *store,
                                         const char          *from_date,
                                         const char          *to_date,
                                         GError             **error);
+GHashTable *nt_roster_short_names      (const char * const  *full_names,
+                                        guint                n_names);
 
 /* ----- generating -------------------------------------------------------- */
 

@@ -242,27 +242,38 @@ on_add_clicked (GtkButton     *button,
 
 /* ----- swapping --------------------------------------------------------- */
 
+/* Only the duties the core would accept for this swap: among the month's
+ * hundreds of duties, most would break a rule (the wrong dorm at night,
+ * too little rest), and choosing one only to be refused wastes a
+ * supervisor's evening. */
 static void
 fill_others (NtDutyPopover *self)
 {
-  g_autoptr(GListStore) duties = nt_roster_duties (store_of (self), self->from_date, self->to_date, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) duties = nt_roster_swap_partners (store_of (self), self->swapping,
+                                                          self->from_date, self->to_date, &error);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   g_array_set_size (self->other_ids, 0);
+  if (duties == NULL)
+    show_error (self, error);
   for (guint i = 0; duties != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (duties)); i++)
     {
       g_autoptr(NtDuty) d = g_list_model_get_item (G_LIST_MODEL (duties), i);
-      g_autofree char *date = NULL;
-      g_autofree char *text = NULL;
+      g_autofree char *date = nt_date_iso_to_display (d->date);
+      g_autofree char *text = g_strdup_printf ("%s · %s · %s · %s", date, d->shift_name, d->post_name, d->staff_name);
 
-      if (d->id == self->swapping)
-        continue;
-      date = nt_date_iso_to_display (d->date);
-      text = g_strdup_printf ("%s · %s · %s · %s", date, d->shift_name, d->post_name, d->staff_name);
       gtk_string_list_append (names, text);
       g_array_append_val (self->other_ids, d->id);
     }
   gtk_drop_down_set_model (self->other_dropdown, G_LIST_MODEL (names));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->other_dropdown), self->other_ids->len > 0);
+  if (duties != NULL && self->other_ids->len == 0)
+    {
+      gtk_label_set_text (self->error_label,
+                          _("No duty of this period can be swapped with this one without breaking a rule."));
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
 }
 
 /**
@@ -315,6 +326,22 @@ nt_duty_popover_set_period (NtDutyPopover *self,
   self->to_date = g_strdup (to_date);
 }
 
+/* GtkDropDown's search entry says "Search…" in GTK's own words, English
+ * where GTK has no Vietnamese; say it in ours. */
+static void
+set_search_placeholder (GtkWidget  *widget,
+                        const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SEARCH_ENTRY (child))
+        g_object_set (child, "placeholder-text", text, NULL);
+      else
+        set_search_placeholder (child, text);
+    }
+}
+
 static GtkWidget *
 build_add_row (NtDutyPopover *self)
 {
@@ -325,6 +352,7 @@ build_add_row (NtDutyPopover *self)
   self->staff_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_drop_down_set_expression (self->staff_dropdown, expression);
   gtk_drop_down_set_enable_search (self->staff_dropdown, TRUE);
+  set_search_placeholder (GTK_WIDGET (self->staff_dropdown), _("Search by name…"));
   gtk_widget_set_hexpand (GTK_WIDGET (self->staff_dropdown), TRUE);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->staff_dropdown), _("Who to put on this shift"));
   gtk_expression_unref (expression);
@@ -348,6 +376,7 @@ build_swap_box (NtDutyPopover *self)
   self->other_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_drop_down_set_expression (self->other_dropdown, expression);
   gtk_drop_down_set_enable_search (self->other_dropdown, TRUE);
+  set_search_placeholder (GTK_WIDGET (self->other_dropdown), _("Search by date, post or name…"));
   gtk_expression_unref (expression);
   self->reason_entry = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (self->reason_entry, _("Reason (required), e.g. family matter"));

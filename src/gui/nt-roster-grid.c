@@ -70,32 +70,50 @@ day_heading (GDateTime *day,
                           g_date_time_get_month (day));
 }
 
-/* The given name is what people call each other by; a month's narrow
- * cells show only that. */
-static char *
-given_name (const char *full_name)
+/* A month's narrow cells show the short names of nt_roster_short_names():
+ * the given name, which is what people call each other by, with an
+ * initial where two people shown share it ("M. Thủy", "Q. Thủy"). */
+static GHashTable *
+short_names (GListModel *cells)
 {
-  const char *space = strrchr (full_name, ' ');
-  return g_strdup (space != NULL ? space + 1 : full_name);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (cells);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NtRosterCell) cell = g_list_model_get_item (cells, i);
+      char **split;
+
+      if (cell->staff_names == NULL || cell->staff_names[0] == '\0')
+        continue;
+      split = g_strsplit (cell->staff_names, ", ", -1);
+      g_ptr_array_add (all, split);
+      for (guint j = 0; split[j] != NULL; j++)
+        g_ptr_array_add (names, split[j]);
+    }
+  return nt_roster_short_names ((const char * const *) names->pdata, names->len);
 }
 
+/* @shorts: the short names of a month, NULL for a week's full names */
 static char *
 cell_text (NtRosterCell *cell,
-           gboolean      compact)
+           GHashTable   *shorts)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_auto(GStrv) names = NULL;
+  gboolean compact = shorts != NULL;
   int missing;
 
   if (cell->staff_names != NULL && cell->staff_names[0] != '\0')
     names = g_strsplit (cell->staff_names, ", ", -1);
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
-      g_autofree char *name = compact ? given_name (names[i]) : g_strdup (names[i]);
+      const char *name = compact ? g_hash_table_lookup (shorts, names[i]) : NULL;
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      g_string_append (text, name);
+      g_string_append (text, name != NULL ? name : names[i]);
     }
   missing = cell->needed - (int) cell->staff_ids->len;
   if (missing > 0)
@@ -124,9 +142,10 @@ static GtkWidget *
 cell_button (NtRosterGrid *self,
              NtRosterCell *cell,
              gboolean      now,
-             gboolean      compact)
+             GHashTable   *shorts)
 {
-  g_autofree char *text = cell_text (cell, compact);
+  gboolean compact = shorts != NULL;
+  g_autofree char *text = cell_text (cell, shorts);
   g_autofree char *date = nt_date_iso_to_display (cell->date);
   g_autofree char *tooltip = NULL;
   GtkWidget *button = gtk_button_new ();
@@ -209,7 +228,8 @@ row_header (NtRosterCell *cell,
  * @from_date: the first day (ISO)
  * @n_days: the days shown
  * @on_duty_now: (nullable): the #NtDuty of now, whose cells are marked
- * @compact: a month: narrow cells with given names only
+ * @compact: a month: narrow cells with short names (given names, and an
+ *   initial where two people shown share one)
  */
 void
 nt_roster_grid_widget_set_cells (NtRosterGrid *self,
@@ -220,6 +240,7 @@ nt_roster_grid_widget_set_cells (NtRosterGrid *self,
                                  gboolean      compact)
 {
   g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) shorts = NULL;
   g_autoptr(GDateTime) first = NULL;
   GDate start;
   g_autofree char *today = nt_date_today_iso ();
@@ -232,6 +253,8 @@ nt_roster_grid_widget_set_cells (NtRosterGrid *self,
   clear_grid (self->headers);
   clear_grid (self->grid);
   g_hash_table_remove_all (self->buttons);
+  if (compact)
+    shorts = short_names (cells);
 
   {
     g_autofree char *midnight = g_strconcat (from_date, "T00:00:00", NULL);
@@ -292,7 +315,7 @@ nt_roster_grid_widget_set_cells (NtRosterGrid *self,
       if (column < 0 || column >= n_days)
         continue;
 
-      button = cell_button (self, cell, cell_is_now (cell, on_duty_now), compact);
+      button = cell_button (self, cell, cell_is_now (cell, on_duty_now), shorts);
       gtk_grid_attach (self->grid, button, column, row, 1, 1);
       g_hash_table_insert (self->buttons, cell_key (cell->post_id, cell->shift_id, cell->date), button);
     }

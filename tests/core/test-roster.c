@@ -2,6 +2,8 @@
  * (gaps across midnight and across a month's end, conflicts), hand-over */
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "nt-error.h"
 #include "nt-handovers.h"
 #include "nt-roster.h"
@@ -143,9 +145,13 @@ test_assign_refused (void)
   g_assert_cmpint (nt_roster_assign (store, gate, sh[0], gone, "2025-03-01", FALSE, &error), ==, 0);
   g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
   g_clear_error (&error);
-  /* a role the gate does not take */
+  /* a role the gate does not take: said as people read it, not its code */
   g_assert_cmpint (nt_roster_assign (store, gate, sh[0], teacher, "2025-03-01", FALSE, &error), ==, 0);
   g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "Hà Thị Dạy"));
+  g_assert_nonnull (strstr (error->message, nt_staff_role_label ("teacher")));
+  g_assert_null (strstr (error->message, "(teacher)"));
   g_clear_error (&error);
   /* two places at once */
   g_assert_cmpint (nt_roster_assign (store, gate, sh[0], man, "2025-03-01", FALSE, &error), ==, 0);
@@ -213,6 +219,200 @@ test_swap (void)
   g_assert_cmpint (count (store, "SELECT staff_id FROM duties WHERE date = '2025-03-02'"), ==, a);
   g_assert_cmpint (count (store, "SELECT count(*) FROM duties WHERE note LIKE '%Con ốm%'"), ==, 2);
   g_assert_cmpint (count (store, "SELECT count(*) FROM audit_log WHERE table_name = 'duties'"), ==, audits + 2);
+}
+
+/* A swap was agreed between two people: generating the period again keeps
+ * both duties, their people and the note, though neither was locked. */
+static void
+test_swap_survives_generate (void)
+{
+  g_autoptr(NtStore) store = nt_test_new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NtRosterReport) report = NULL;
+  gint64 sh[3];
+  gint64 p, a, b, da, db;
+  g_autofree char *sql_a = NULL;
+  g_autofree char *sql_b = NULL;
+
+  defaults (store, sh);
+  p = post (store, "Nhà nam", "M");
+  a = staff (store, "Lò Văn A", "M", "supervisor");
+  b = staff (store, "Lò Văn B", "M", "supervisor");
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Giàng A Dự %d", i);
+      staff (store, name, "M", "supervisor");
+    }
+  da = nt_roster_assign (store, p, sh[0], a, "2025-03-01", FALSE, &error);
+  db = nt_roster_assign (store, p, sh[0], b, "2025-03-02", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (nt_roster_swap (store, da, db, "Con ốm", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (nt_roster_generate (store, "2025-03-01", "2025-03-02", NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_kept, ==, 2);
+  sql_a = g_strdup_printf ("SELECT staff_id FROM duties WHERE id = %" G_GINT64_FORMAT " AND note LIKE '%%Con ốm%%'", da);
+  sql_b = g_strdup_printf ("SELECT staff_id FROM duties WHERE id = %" G_GINT64_FORMAT " AND note LIKE '%%Con ốm%%'", db);
+  g_assert_cmpint (count (store, sql_a), ==, b);
+  g_assert_cmpint (count (store, sql_b), ==, a);
+  /* both kept because both are locked, as a duty added by hand is */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM duties WHERE locked = 1"), ==, 2);
+}
+
+/* The partners a swap is offered are the ones it accepts: not a man for a
+ * night of the girls' dorm, not the same person, not the duty itself; the
+ * check writes nothing. */
+static void
+test_swap_partners (void)
+{
+  g_autoptr(NtStore) store = nt_test_new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) partners = NULL;
+  g_autoptr(GListStore) all = NULL;
+  gint64 sh[3];
+  gint64 girls, man, woman, other, w1, m, w2, w3;
+
+  defaults (store, sh);
+  girls = post (store, "Nhà nữ", "F");
+  man = staff (store, "Lò Văn Nam", "M", "supervisor");
+  woman = staff (store, "Lò Thị Nữ", "F", "supervisor");
+  other = staff (store, "Cà Thị Hai", "F", "supervisor");
+  w1 = nt_roster_assign (store, girls, sh[2], woman, "2025-03-01", FALSE, &error);
+  m = nt_roster_assign (store, girls, sh[0], man, "2025-03-03", FALSE, &error);
+  w2 = nt_roster_assign (store, girls, sh[2], other, "2025-03-05", FALSE, &error);
+  w3 = nt_roster_assign (store, girls, sh[2], woman, "2025-03-07", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (w3, >, 0);
+
+  partners = nt_roster_swap_partners (store, w1, "2025-03-01", "2025-03-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (partners)), ==, 1);
+  {
+    g_autoptr(NtDuty) d = g_list_model_get_item (G_LIST_MODEL (partners), 0);
+    g_assert_cmpint (d->id, ==, w2);
+  }
+  /* Each duty of the month: offered exactly when the check says yes. */
+  all = nt_roster_duties (store, "2025-03-01", "2025-03-31", 0, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+    {
+      g_autoptr(NtDuty) d = g_list_model_get_item (G_LIST_MODEL (all), i);
+      g_autoptr(GError) refused = NULL;
+      gboolean ok = nt_roster_swap_check (store, w1, d->id, &refused);
+
+      g_assert_cmpint (ok, ==, d->id == w2);
+      g_assert_true (ok == (refused == NULL));
+    }
+  g_assert_false (nt_roster_swap_check (store, w1, m, &error));
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (nt_roster_swap_check (store, w1, w2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM duties WHERE note <> '' OR locked = 1"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT staff_id FROM duties WHERE date = '2025-03-01'"), ==, woman);
+  /* the swap accepts what the check accepted */
+  g_assert_true (nt_roster_swap (store, w1, w2, "Đổi ca", &error));
+  g_assert_no_error (error);
+}
+
+/* A gap over a month says both dates and its length in days and hours;
+ * a short one its one date, and hours and minutes. */
+static void
+test_gap_text (void)
+{
+  g_autoptr(NtStore) store = nt_test_new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) problems = NULL;
+  g_autoptr(NtRosterProblem) long_gap = NULL;
+  g_autoptr(NtRosterProblem) short_gap = NULL;
+  g_autofree char *days = NULL;
+  g_autofree char *hours = NULL;
+  g_autofree char *half = NULL;
+  g_autofree char *mins = NULL;
+  NtPostInput early_in = { "Nhà ăn", 0, "03:30", NULL, 1, NULL, NULL };
+  gint64 sh[3], gate, early, people[3];
+
+  defaults (store, sh);
+  gate = post (store, "Cổng trường", "X");
+  early = nt_roster_post_add (store, &early_in, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Người %d", i);
+      people[i] = staff (store, name, "M", "guard");
+    }
+  /* The gate: only the morning of the 1st is staffed. */
+  g_assert_cmpint (nt_roster_assign (store, gate, sh[0], people[0], "2026-12-01", FALSE, &error), >, 0);
+  /* The canteen, from 03:30: all three shifts, so only 03:30–06:00 is open. */
+  g_assert_cmpint (nt_roster_assign (store, early, sh[0], people[1], "2026-12-01", FALSE, &error), >, 0);
+  g_assert_cmpint (nt_roster_assign (store, early, sh[1], people[2], "2026-12-01", FALSE, &error), >, 0);
+  g_assert_cmpint (nt_roster_assign (store, early, sh[2], people[0], "2026-12-01", FALSE, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* The gate from 14:00 on the 1st to midnight of the 31st. */
+  problems = nt_roster_coverage (store, "2026-12-01", "2026-12-31", 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (problems)); i++)
+    {
+      g_autoptr(NtRosterProblem) pr = g_list_model_get_item (G_LIST_MODEL (problems), i);
+
+      g_test_message ("%s", pr->message);
+      if (pr->kind != NT_ROSTER_PROBLEM_GAP)
+        continue;
+      if (pr->post_id == gate && pr->minutes > 24 * 60)
+        g_set_object (&long_gap, pr);
+      else if (pr->post_id == early && g_str_equal (pr->date, "2026-12-01"))
+        g_set_object (&short_gap, pr);
+    }
+  g_assert_nonnull (long_gap);
+  g_assert_nonnull (short_gap);
+
+  g_assert_cmpint (long_gap->minutes, ==, 30 * 24 * 60 + 10 * 60);
+  days = g_strdup_printf (ngettext ("%d day", "%d days", 30), 30);
+  hours = g_strdup_printf (ngettext ("%d hour", "%d hours", 10), 10);
+  g_assert_nonnull (strstr (long_gap->message, "01/12/2026"));
+  g_assert_nonnull (strstr (long_gap->message, "01/01/2027"));
+  g_assert_nonnull (strstr (long_gap->message, "14:00"));
+  g_assert_nonnull (strstr (long_gap->message, days));
+  g_assert_nonnull (strstr (long_gap->message, hours));
+  g_assert_null (strstr (long_gap->message, "44"));
+
+  g_assert_cmpint (short_gap->minutes, ==, 150);
+  half = g_strdup_printf (ngettext ("%d hour", "%d hours", 2), 2);
+  mins = g_strdup_printf (ngettext ("%d minute", "%d minutes", 30), 30);
+  g_assert_nonnull (strstr (short_gap->message, "01/12/2026"));
+  g_assert_nonnull (strstr (short_gap->message, "03:30"));
+  g_assert_nonnull (strstr (short_gap->message, "06:00"));
+  g_assert_nonnull (strstr (short_gap->message, half));
+  g_assert_nonnull (strstr (short_gap->message, mins));
+  g_assert_null (strstr (short_gap->message, "02/12/2026"));
+  g_assert_null (strstr (short_gap->message, "150"));
+}
+
+/* Narrow cells: the given name, and an initial where two people shown
+ * share it. */
+static void
+test_short_names (void)
+{
+  const char *names[] = {
+    "Nguyễn Minh Thủy", "Lê Quỳnh Thủy", "Lò Văn Nam", "Nguyễn Minh Thủy",
+    "Hoàng Văn Cường", "Đỗ Văn Cường", "Trần Thị Hà", "Phạm Thị Hà", "Lê  đức Anh", "Vũ Anh", "Long",
+  };
+  g_autoptr(GHashTable) shorts = nt_roster_short_names (names, G_N_ELEMENTS (names));
+
+  g_assert_cmpuint (g_hash_table_size (shorts), ==, G_N_ELEMENTS (names) - 1);
+  g_assert_cmpstr (g_hash_table_lookup (shorts, "Nguyễn Minh Thủy"), ==, "M. Thủy");
+  g_assert_cmpstr (g_hash_table_lookup (shorts, "Lê Quỳnh Thủy"), ==, "Q. Thủy");
+  g_assert_cmpstr (g_hash_table_lookup (shorts, "Lò Văn Nam"), ==, "Nam");
+  /* the same middle name: every initial */
+  g_assert_cmpstr (g_hash_table_lookup (shorts, "Hoàng Văn Cường"), ==, "H.V. Cường");
+  g_assert_cmpstr (g_hash_table_lookup (shorts, "Đỗ Văn Cường"), ==, "Đ.V. Cường");
+  g_assert_cmpstr (g_hash_table_lookup (shorts, "Trần Thị Hà"), ==, "T.T. Hà");
+  g_assert_cmpstr (g_hash_table_lookup (shorts, "Phạm Thị Hà"), ==, "P.T. Hà");
+  /* a lower-case middle name, two spaces; a name of two words */
+  g_assert_cmpstr (g_hash_table_lookup (shorts, "Lê  đức Anh"), ==, "Đ. Anh");
+  g_assert_cmpstr (g_hash_table_lookup (shorts, "Vũ Anh"), ==, "V. Anh");
+  g_assert_cmpstr (g_hash_table_lookup (shorts, "Long"), ==, "Long");
 }
 
 /* A 24/24 post with 06–14, 14–22, 22–06: no gap when all filled; the last
@@ -500,6 +700,10 @@ main (int   argc,
   g_test_add_func ("/roster/setup-refused", test_setup_refused);
   g_test_add_func ("/roster/assign-refused", test_assign_refused);
   g_test_add_func ("/roster/swap", test_swap);
+  g_test_add_func ("/roster/swap-survives-generate", test_swap_survives_generate);
+  g_test_add_func ("/roster/swap-partners", test_swap_partners);
+  g_test_add_func ("/roster/gap-text", test_gap_text);
+  g_test_add_func ("/roster/short-names", test_short_names);
   g_test_add_func ("/roster/coverage", test_coverage);
   g_test_add_func ("/roster/on-duty-grid", test_on_duty_and_grid);
   g_test_add_func ("/roster/handovers", test_handovers);

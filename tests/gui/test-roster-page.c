@@ -4,7 +4,10 @@
  * hand-over note */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "gui-fixture.h"
 #include "nt-duty-popover.h"
@@ -300,6 +303,138 @@ test_setup (GuiFixture    *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static void
+find_all (GtkWidget *widget,
+          GType      type,
+          GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_type_is_a (G_OBJECT_TYPE (child), type))
+        g_ptr_array_add (found, child);
+      find_all (child, type, found);
+    }
+}
+
+/* The swap's drop-down offers only the duties the swap accepts, searched
+ * in Vietnamese; the month's narrow cells tell apart two people of the
+ * same given name. */
+static void
+test_swap_list_and_names (GuiFixture    *f,
+                          gconstpointer  data)
+{
+  NtRosterPage *page = roster_page (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autoptr(GListStore) day = NULL;
+  g_autoptr(GListStore) all = NULL;
+  g_autoptr(GListStore) partners = NULL;
+  g_autoptr(GListStore) cells = NULL;
+  g_autoptr(NtDuty) a = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GHashTable) label_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) given_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  NtDutyPopover *popover;
+  GtkDropDown *other;
+  GListModel *offered;
+  guint shared = 0;
+
+  nt_roster_page_show_period (page, "2027-03-01", TRUE);
+  g_assert_true (nt_roster_page_generate (page, &error));
+  g_assert_no_error (error);
+  gui_spin (50);
+  nt_roster_page_get_period (page, &from, &to);
+  g_assert_cmpstr (from, ==, "2027-03-01");
+  g_assert_cmpstr (to, ==, "2027-03-31");
+
+  day = nt_roster_duties (f->store, "2027-03-10", "2027-03-10", 0, &error);
+  g_assert_no_error (error);
+  a = g_list_model_get_item (G_LIST_MODEL (day), 0);
+  g_assert_nonnull (a);
+  popover = open_cell (page, a->post_id, a->shift_id, a->date);
+  find_all (GTK_WIDGET (popover), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GObject *b = g_ptr_array_index (buttons, i);
+
+      if (g_object_get_data (b, "name") != NULL && GPOINTER_TO_SIZE (g_object_get_data (b, "duty")) == (gsize) a->id)
+        g_signal_emit_by_name (b, "clicked");
+    }
+  gui_spin (20);
+  find_all (GTK_WIDGET (popover), GTK_TYPE_DROP_DOWN, dropdowns);
+  g_assert_cmpuint (dropdowns->len, ==, 2);
+  other = g_ptr_array_index (dropdowns, 1);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (other))));
+  offered = gtk_drop_down_get_model (other);
+  partners = nt_roster_swap_partners (f->store, a->id, from, to, &error);
+  g_assert_no_error (error);
+  all = nt_roster_duties (f->store, from, to, 0, &error);
+  g_assert_no_error (error);
+  g_test_message ("%u duties in the month, %u offered", g_list_model_get_n_items (G_LIST_MODEL (all)),
+                  g_list_model_get_n_items (offered));
+  g_assert_cmpuint (g_list_model_get_n_items (offered), ==, g_list_model_get_n_items (G_LIST_MODEL (partners)));
+  g_assert_cmpuint (g_list_model_get_n_items (offered), <, g_list_model_get_n_items (G_LIST_MODEL (all)) - 1);
+  for (guint i = 0; i < g_list_model_get_n_items (offered); i++)
+    {
+      g_autoptr(NtDuty) d = g_list_model_get_item (G_LIST_MODEL (partners), i);
+      const char *text = gtk_string_list_get_string (GTK_STRING_LIST (offered), i);
+
+      g_assert_nonnull (strstr (text, d->staff_name));
+      g_assert_true (nt_roster_swap_check (f->store, a->id, d->id, NULL));
+    }
+  /* Its search speaks Vietnamese, not GTK's English. */
+  find_all (GTK_WIDGET (other), GTK_TYPE_SEARCH_ENTRY, entries);
+  g_assert_cmpuint (entries->len, ==, 1);
+  {
+    g_autofree char *placeholder = NULL;
+
+    g_object_get (g_ptr_array_index (entries, 0), "placeholder-text", &placeholder, NULL);
+    g_assert_cmpstr (placeholder, ==, _("Search by date, post or name…"));
+  }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gui_spin (20);
+
+  /* The month: one short label per person, and none for two. */
+  cells = nt_roster_grid (f->store, from, to, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (cells)); i++)
+    {
+      g_autoptr(NtRosterCell) cell = g_list_model_get_item (G_LIST_MODEL (cells), i);
+      GtkWidget *button = nt_roster_grid_widget_get_cell_button (NT_ROSTER_GRID (nt_roster_page_get_grid (page)),
+                                                                 cell->post_id, cell->shift_id, cell->date);
+      g_auto(GStrv) names = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (cell->staff_names == NULL || cell->staff_names[0] == '\0')
+        continue;
+      g_assert_nonnull (button);
+      names = g_strsplit (cell->staff_names, ", ", -1);
+      lines = g_strsplit (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)))), "\n", -1);
+      g_assert_cmpuint (g_strv_length (lines), >=, g_strv_length (names));
+      for (guint j = 0; names[j] != NULL; j++)
+        {
+          const char *seen = g_hash_table_lookup (label_of, lines[j]);
+          const char *given = strrchr (names[j], ' ') != NULL ? strrchr (names[j], ' ') + 1 : names[j];
+          const char *same_given = g_hash_table_lookup (given_of, given);
+
+          if (seen != NULL)
+            g_assert_cmpstr (seen, ==, names[j]);
+          else
+            g_hash_table_insert (label_of, g_strdup (lines[j]), g_strdup (names[j]));
+          if (same_given == NULL)
+            g_hash_table_insert (given_of, g_strdup (given), g_strdup (names[j]));
+          else if (!g_str_equal (same_given, names[j]))
+            shared++;
+        }
+    }
+  /* the demo school has two people of one given name on this month */
+  g_assert_cmpuint (shared, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -311,5 +446,6 @@ main (int   argc,
   g_test_add ("/roster-page/generate-gap-swap", GuiFixture, NULL, setup, test_generate_gap_swap, teardown);
   g_test_add ("/roster-page/handover", GuiFixture, NULL, setup, test_handover, teardown);
   g_test_add ("/roster-page/setup", GuiFixture, NULL, setup, test_setup, teardown);
+  g_test_add ("/roster-page/swap-list-and-names", GuiFixture, NULL, setup, test_swap_list_and_names, teardown);
   return g_test_run ();
 }
