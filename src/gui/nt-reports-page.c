@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "nt-context.h"
+#include "nt-date.h"
+#include "nt-error.h"
 #include "nt-reports-page.h"
 #include "nt-reports.h"
 #include "nt-rooms.h"
@@ -21,6 +23,7 @@ typedef enum
 {
   USES_GROUP_BY = 1 << 0,
   USES_BUILDING = 1 << 1,
+  USES_PERIOD   = 1 << 2,   /* from and to; empty for the report's usual period */
 } OptionFlags;
 
 /* Reports not listed here have no options to show. */
@@ -31,6 +34,20 @@ static const struct
 } report_options[] = {
   { "students", USES_GROUP_BY },
   { "rooms", USES_BUILDING },
+  { "attendance", USES_PERIOD },
+  { "night-summary", USES_PERIOD },
+  { "leave", USES_PERIOD },
+  { "meals", USES_PERIOD },
+  { "emergency-rolls", USES_PERIOD },
+  { "incidents", USES_PERIOD },
+  { "incident-stats", USES_PERIOD },
+  { "visitors", USES_PERIOD },
+  { "room-scores", USES_PERIOD },
+  { "dialogues", USES_PERIOD },
+  { "roster", USES_PERIOD },
+  { "duty-counts", USES_PERIOD },
+  { "handovers", USES_PERIOD },
+  { "audit", USES_PERIOD },
 };
 
 static OptionFlags
@@ -51,6 +68,8 @@ typedef struct
   AdwPreferencesGroup *group;
   AdwComboRow         *group_by_row;  /* nullable */
   AdwComboRow         *building_row;  /* nullable */
+  GtkEditable         *from_row;      /* nullable: the period, dd/mm/yyyy */
+  GtkEditable         *to_row;
   GtkWidget           *export_button;
   AdwActionRow        *progress_row;
   GtkProgressBar      *progress_bar;
@@ -87,6 +106,8 @@ typedef struct
   char            *path;
   char            *db_path;
   NtReportOptions  options;
+  char            *from;              /* what options.from and .to point at */
+  char            *to;
 
   /* The thread writes the fraction, the main loop shows it: at most one
    * idle callback is pending, so a fast report does not flood the loop. */
@@ -102,6 +123,8 @@ job_free (Job *job)
   g_free (job->report);
   g_free (job->path);
   g_free (job->db_path);
+  g_free (job->from);
+  g_free (job->to);
   g_mutex_clear (&job->lock);
   g_free (job);
 }
@@ -160,6 +183,62 @@ refresh_buildings (NtReportsPage *self)
 }
 
 /* ----- the options of a row ------------------------------------------------------ */
+
+/* The ISO day typed in @entry (dd/mm/yyyy), %NULL for an empty one; FALSE
+ * with @error naming the field when it is not a date. */
+static gboolean
+read_day (GtkEditable  *entry,
+          char        **iso,
+          GError      **error)
+{
+  g_autofree char *text = entry ? g_strstrip (g_strdup (gtk_editable_get_text (entry))) : NULL;
+  g_autoptr(GDate) date = NULL;
+  g_autoptr(GError) local = NULL;
+
+  *iso = NULL;
+  if (text == NULL || text[0] == '\0')
+    return TRUE;
+  date = nt_date_parse_display (text, &local);
+  if (date == NULL)
+    {
+      /* TRANSLATORS: %s is the field ("Từ ngày"), then why the date is wrong */
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID, _("%s: %s Nothing was written."),
+                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (entry)), local->message);
+      return FALSE;
+    }
+  *iso = nt_date_to_iso (date);
+  return TRUE;
+}
+
+/* The period typed in @row, each day %NULL when left empty (the report's
+ * usual period). */
+static gboolean
+read_period (ReportRow  *row,
+             char      **from,
+             char      **to,
+             GError    **error)
+{
+  *from = *to = NULL;
+  if (!read_day (row->from_row, from, error) || !read_day (row->to_row, to, error))
+    {
+      g_clear_pointer (from, g_free);
+      return FALSE;
+    }
+  /* One day given: that day alone. */
+  if (*from == NULL && *to != NULL)
+    *from = g_strdup (*to);
+  if (*to == NULL && *from != NULL)
+    *to = g_strdup (*from);
+  if (*from != NULL && strcmp (*from, *to) > 0)
+    {
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                   _("The period ends before it starts: correct “To” or “From”. Nothing was written."));
+      g_clear_pointer (from, g_free);
+      g_clear_pointer (to, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static void
 read_options (ReportRow       *row,
@@ -253,7 +332,16 @@ nt_reports_page_suggest_file_name (NtReportsPage *self,
       }
   if (name->len == 0)
     g_string_append (name, row->info->name);
-  g_string_append_printf (name, "-%s.xlsx", today);
+  {
+    g_autofree char *from = NULL;
+    g_autofree char *to = NULL;
+
+    /* The period typed, else the day of the export. */
+    if (read_period (row, &from, &to, NULL) && from != NULL)
+      g_string_append_printf (name, g_strcmp0 (from, to) == 0 ? "-%s.xlsx" : "-%s-den-%s.xlsx", from, to);
+    else
+      g_string_append_printf (name, "-%s.xlsx", today);
+  }
   return g_string_free (name, FALSE);
 }
 
@@ -447,6 +535,21 @@ nt_reports_page_export (NtReportsPage *self,
   row = find_row (self, report);
   if (row == NULL || row->cancellable != NULL || self->disposed)
     return FALSE;
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *from = NULL;
+    g_autofree char *to = NULL;
+
+    if (!read_period (row, &from, &to, &error))
+      {
+        g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+        AdwToast *t = adw_toast_new (escaped);
+
+        adw_toast_set_timeout (t, 0);
+        toast (self, t);
+        return FALSE;
+      }
+  }
 
   job = g_new0 (Job, 1);
   job->report = g_strdup (report);
@@ -454,6 +557,9 @@ nt_reports_page_export (NtReportsPage *self,
   job->db_path = g_strdup (nt_store_get_path (nt_context_get_store (self->context)));
   g_mutex_init (&job->lock);
   read_options (row, &job->options);
+  read_period (row, &job->from, &job->to, NULL);
+  job->options.from = job->from;
+  job->options.to = job->to;
 
   row->cancellable = g_cancellable_new ();
   set_busy (row, TRUE, path);
@@ -636,6 +742,17 @@ make_row (NtReportsPage      *self,
   if (flags & USES_BUILDING)
     row->building_row = add_combo (row, _("Dorm building"), _("One sheet per building; or only one building"),
                                    G_LIST_MODEL (self->buildings));
+  if (flags & USES_PERIOD)
+    {
+      /* Empty: the period the report usually covers (this month, tonight,
+       * tomorrow's meals…), as its description says. */
+      row->from_row = GTK_EDITABLE (adw_entry_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->from_row), _("From (dd/mm/yyyy, empty: the usual period)"));
+      adw_preferences_group_add (row->group, GTK_WIDGET (row->from_row));
+      row->to_row = GTK_EDITABLE (adw_entry_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->to_row), _("To (dd/mm/yyyy)"));
+      adw_preferences_group_add (row->group, GTK_WIDGET (row->to_row));
+    }
 
   /* Shown only while the export runs, in place of nothing: the person sees
    * the bar move where they clicked, and can stop it there. */
@@ -660,7 +777,8 @@ make_row (NtReportsPage      *self,
 
 /**
  * nt_reports_page_get_row:
- * @what: "group", "group-by", "building", "export", "progress" or "cancel"
+ * @what: "group", "group-by", "building", "from", "to", "export", "progress"
+ *   or "cancel"
  *
  * A widget of a report's group, for tests.
  *
@@ -685,6 +803,10 @@ nt_reports_page_get_row (NtReportsPage *self,
     return GTK_WIDGET (row->group_by_row);
   if (g_str_equal (what, "building"))
     return GTK_WIDGET (row->building_row);
+  if (g_str_equal (what, "from"))
+    return GTK_WIDGET (row->from_row);
+  if (g_str_equal (what, "to"))
+    return GTK_WIDGET (row->to_row);
   if (g_str_equal (what, "export"))
     return row->export_button;
   if (g_str_equal (what, "progress"))

@@ -283,6 +283,73 @@ test_export_students (Fixture       *f,
   g_free (book.title);
 }
 
+/* The text of cell @coord of the first sheet of @path. */
+static char *
+first_sheet_cell (const char *path,
+                  const char *coord)
+{
+  g_autofree char *script = g_build_filename (g_getenv ("NOITRU_SOURCE_ROOT"), "tests", "core",
+                                              "read-xlsx.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, path, NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  char *first_sheet = NULL;
+  char *value = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, NULL));
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] && value == NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+
+      if (g_strv_length (f) == 2 && g_str_equal (f[0], "sheet") && first_sheet == NULL)
+        first_sheet = g_strdup (f[1]);
+      else if (g_strv_length (f) == 8 && g_str_equal (f[0], "cell") && g_strcmp0 (f[1], first_sheet) == 0 &&
+               g_str_equal (f[2], coord))
+        value = g_strdup (f[7]);
+    }
+  g_free (first_sheet);
+  return value;
+}
+
+/* A report of a period exports the days typed under it (dd/mm/yyyy), its
+ * file is named after them, and a wrong date writes nothing. */
+static void
+test_export_period (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = nt_test_tmp_path ("xin-phep-thang-10.xlsx");
+  g_autofree char *bad = nt_test_tmp_path ("sai.xlsx");
+  g_autofree char *name = NULL;
+  g_autofree char *period = NULL;
+  GtkEditable *from = GTK_EDITABLE (nt_reports_page_get_row (f->page, "leave", "from"));
+  GtkEditable *to = GTK_EDITABLE (nt_reports_page_get_row (f->page, "leave", "to"));
+
+  g_assert_nonnull (from);
+  g_assert_nonnull (to);
+  g_assert_null (nt_reports_page_get_row (f->page, "students", "from"));
+
+  gtk_editable_set_text (from, "01/10/2026");
+  gtk_editable_set_text (to, "31/10/2026");
+  name = nt_reports_page_suggest_file_name (f->page, "leave");
+  g_assert_true (g_str_has_suffix (name, "-2026-10-01-den-2026-10-31.xlsx"));
+  g_assert_true (nt_reports_page_export (f->page, "leave", path));
+  wait_export (f);
+  g_assert_null (f->error);
+  period = first_sheet_cell (path, "A5");
+  g_assert_nonnull (period);
+  g_assert_nonnull (strstr (period, "01/10/2026"));
+  g_assert_nonnull (strstr (period, "31/10/2026"));
+
+  gtk_editable_set_text (from, "31/02/2026");
+  g_assert_false (nt_reports_page_export (f->page, "leave", bad));
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  gtk_editable_set_text (from, "01/11/2026");
+  g_assert_false (nt_reports_page_export (f->page, "leave", bad));   /* ends before it starts */
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_export_rooms_one_building (Fixture       *f,
                                 gconstpointer  data)
@@ -377,6 +444,7 @@ main (int   argc,
   ADD ("/reports-page/buildings", test_buildings_listed);
   ADD ("/reports-page/suggested-name", test_suggested_name);
   ADD ("/reports-page/export-students", test_export_students);
+  ADD ("/reports-page/export-period", test_export_period);
   ADD ("/reports-page/export-rooms", test_export_rooms_one_building);
   ADD ("/reports-page/export-fails", test_export_fails);
   ADD ("/reports-page/cancel", test_cancel);
