@@ -51,6 +51,7 @@ nt_cli_import (const char   *db_path,
       return 1;
     }
   nt_import_get_counts (import, &counts);
-  g_print (_("Imported: %u added, %u updated.\n"), counts.new_rows, counts.updated_rows);
+  g_print (_("Imported: %u added, %u updated, %u unchanged.\n"), counts.new_rows, counts.updated_rows,
+           counts.unchanged_rows);
   return 0;
 }

@@ -467,6 +467,32 @@ static const char * const copied_fields[] = {
   "home-commune", "priority", "health-notes",
 };
 
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  /* The store keeps an empty optional field as "" or NULL alike. */
+  return g_strcmp0 (a ? a : "", b ? b : "") == 0;
+}
+
+/* Whether @row (validated, so normalised like a save would) holds what
+ * the store has for the student already. The class is compared by id: the
+ * name is only read for display. */
+static gboolean
+student_unchanged (NtStudent *stored,
+                   NtStudent *row)
+{
+  const char * const *fields = nt_student_text_fields ();
+
+  if (stored->class_id != row->class_id || stored->active != row->active)
+    return FALSE;
+  for (guint i = 0; fields[i]; i++)
+    if (!g_str_equal (fields[i], "class-name") &&
+        !same_text (nt_student_get_text (stored, fields[i]), nt_student_get_text (row, fields[i])))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 validate_student_row (NtImport    *self,
                       guint        row,
@@ -481,6 +507,7 @@ validate_student_row (NtImport    *self,
   g_autofree char *class_name = field_text (self, row, "class-name");
   const char *gender = row_gender (self, row);
   g_autoptr(NtStudent) s = NULL;
+  g_autoptr(NtStudent) stored = NULL;
   g_autoptr(GHashTable) field_errors = NULL;
   gint64 existing = 0;
   gint64 class_id = 0;
@@ -504,6 +531,8 @@ validate_student_row (NtImport    *self,
   s = existing > 0 ? nt_students_load (self->store, existing, NULL) : nt_student_new ();
   if (s == NULL)
     s = nt_student_new ();
+  if (s->id > 0)
+    stored = nt_student_copy (s);
 
   nt_student_set_text (s, "code", code);
   nt_student_set_text (s, "full-name", name);
@@ -572,6 +601,15 @@ validate_student_row (NtImport    *self,
       return;
     }
 
+  /* Writing a row that is already stored would still log an "update"
+   * for each student in the audit log, with the same old and new values. */
+  if (stored != NULL && record->new_class == NULL && student_unchanged (stored, s))
+    {
+      self->counts.unchanged_rows++;
+      record_free (record);
+      return;
+    }
+
   record->student = g_steal_pointer (&s);
   if (record->student->id > 0)
     self->counts.updated_rows++;
@@ -632,6 +670,32 @@ find_staff_by_code (NtStore    *store,
   return id;
 }
 
+/* Whether the staff member @id has the values of @input already (the phone
+ * as update_staff() would write it). */
+static gboolean
+staff_unchanged (NtStore            *store,
+                 gint64              id,
+                 const NtStaffInput *input)
+{
+  sqlite3_stmt *stmt = nt_store_prepare (store,
+                                         "SELECT full_name, gender, role, phone FROM staff WHERE id = ?1",
+                                         NULL);
+  g_autofree char *phone = NULL;
+  gboolean same = FALSE;
+
+  g_return_val_if_fail (stmt != NULL, FALSE);
+  if (!nt_str_empty (input->phone))
+    nt_phone_normalize (input->phone, &phone);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    same = same_text ((const char *) sqlite3_column_text (stmt, 0), input->full_name) &&
+           same_text ((const char *) sqlite3_column_text (stmt, 1), input->gender) &&
+           same_text ((const char *) sqlite3_column_text (stmt, 2), input->role) &&
+           same_text ((const char *) sqlite3_column_text (stmt, 3), phone);
+  sqlite3_reset (stmt);
+  return same;
+}
+
 static void
 validate_staff_row (NtImport   *self,
                     guint       row,
@@ -687,6 +751,12 @@ validate_staff_row (NtImport   *self,
   record->staff.role = role;
   record->staff.phone = phone;
   record->staff_id = find_staff_by_code (self->store, code);
+  if (record->staff_id > 0 && staff_unchanged (self->store, record->staff_id, &record->staff))
+    {
+      self->counts.unchanged_rows++;
+      record_free (record);
+      return;
+    }
   if (record->staff_id > 0)
     self->counts.updated_rows++;
   else
@@ -773,7 +843,7 @@ nt_import_validate (NtImport        *self,
   if (!nt_store_exec (self->store, "RELEASE nt_import_read", error))
     return FALSE;
 
-  if (self->records->len == 0 && self->problems->len == 0)
+  if (self->records->len == 0 && self->problems->len == 0 && self->counts.unchanged_rows == 0)
     add_problem (self, 0, NULL, g_strdup (_("the file has no rows under its header row")));
 
   self->counts.new_classes = g_hash_table_size (self->new_classes);
@@ -824,9 +894,9 @@ nt_import_format_report (NtImport *self)
 {
   GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out, _("%s: %u new, %u to update, %u new classes, %u empty rows skipped.\n"),
+  g_string_append_printf (out, _("%s: %u new, %u to update, %u unchanged, %u new classes, %u empty rows skipped.\n"),
                           nt_import_get_source_name (self), self->counts.new_rows, self->counts.updated_rows,
-                          self->counts.new_classes, self->counts.skipped_empty);
+                          self->counts.unchanged_rows, self->counts.new_classes, self->counts.skipped_empty);
   if (self->problems->len > 0)
     g_string_append_printf (out, _("%u problems; nothing was written:\n"), self->problems->len);
   for (guint i = 0; i < self->problems->len; i++)

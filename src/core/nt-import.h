@@ -4,7 +4,8 @@
  * The whole file is read and validated before anything is written; the
  * person sees the mapping of columns, a preview and every bad row with its
  * row, column and reason; then everything is written in one transaction.
- * Importing the same file again updates students by code.
+ * Importing the same file again updates students by code; rows whose values
+ * are already stored are left alone (no write, no audit entry).
  */
 #pragma once
 
@@ -30,6 +31,7 @@ typedef struct
 {
   guint new_rows;
   guint updated_rows;
+  guint unchanged_rows;  /* already stored with the same values: not written */
   guint new_classes;
   guint skipped_empty;
 } NtImportCounts;

@@ -137,16 +137,38 @@ update_check (Form *f)
   gtk_label_set_text (f->check, text);
 }
 
+/* A line in the results saying that nothing matches what was typed, so
+ * that an empty list is not mistaken for a slow one. */
+static void
+add_no_match_row (Form       *f,
+                  const char *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+
+  /* TRANSLATORS: the search of a form at the gate found nobody */
+  title = g_markup_printf_escaped (_("No boarding student matches “%s”: type part of the name or the code."), text);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_add_css_class (row, "error");
+  g_object_set_data (G_OBJECT (row), "no-match", GINT_TO_POINTER (TRUE));
+  gtk_list_box_append (GTK_LIST_BOX (f->results), row);
+}
+
 static void
 on_student_search (GtkEditable *entry,
                    Form        *f)
 {
   GtkListBox *results = GTK_LIST_BOX (f->results);
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   GtkWidget *child;
 
   nt_student_list_set_search (f->students, gtk_editable_get_text (entry));
   while ((child = gtk_widget_get_first_child (f->results)) != NULL)
     gtk_list_box_remove (results, child);
+  if (typed[0] != '\0' && g_list_model_get_n_items (G_LIST_MODEL (f->students)) == 0)
+    add_no_match_row (f, typed);
   for (guint i = 0; i < MIN (g_list_model_get_n_items (G_LIST_MODEL (f->students)), 5); i++)
     {
       g_autoptr(NtStudent) s = g_list_model_get_item (G_LIST_MODEL (f->students), i);
@@ -176,11 +198,61 @@ on_student_chosen (GtkListBox    *results,
   refresh_allowed (f);
 }
 
+/* Enter in the search picks the first student found (a code typed whole
+ * finds just one); when none is, the results say so. */
+static void
+on_search_activated (AdwEntryRow *entry,
+                     Form        *f)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (f->results), 0);
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  /* Nothing typed: the first of the whole school is nobody's choice. */
+  if (typed[0] == '\0')
+    {
+      gtk_widget_error_bell (GTK_WIDGET (entry));
+      return;
+    }
+  if (first != NULL && g_object_get_data (G_OBJECT (first), "student-id") != NULL)
+    {
+      on_student_chosen (GTK_LIST_BOX (f->results), first, f);
+      return;
+    }
+  if (first == NULL)
+    add_no_match_row (f, typed);
+  gtk_widget_error_bell (GTK_WIDGET (entry));
+}
+
+/* Enter on a result (reached with Down from the search) picks it. Caught
+ * before the list and the window see it: otherwise it reaches the form's
+ * default button and saves the form without the student. */
+static gboolean
+on_results_key (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                Form                  *f)
+{
+  GtkRoot *root = gtk_widget_get_root (f->results);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  row = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  if (row == NULL || gtk_widget_get_parent (row) != f->results ||
+      g_object_get_data (G_OBJECT (row), "student-id") == NULL)
+    return FALSE;
+  on_student_chosen (GTK_LIST_BOX (f->results), GTK_LIST_BOX_ROW (row), f);
+  return TRUE;
+}
+
 static GtkWidget *
 student_chooser (Form       *f,
                  const char *title)
 {
   GtkWidget *group = adw_preferences_group_new ();
+  GtkEventController *key;
 
   f->students = nt_student_list_new (store_of (f->self));
   nt_student_list_set_boarding (f->students, "boarding");
@@ -191,7 +263,12 @@ student_chooser (Form       *f,
   gtk_widget_set_margin_top (f->results, 6);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), f->results);
   g_signal_connect (f->search, "changed", G_CALLBACK (on_student_search), f);
+  g_signal_connect (f->search, "entry-activated", G_CALLBACK (on_search_activated), f);
   g_signal_connect (f->results, "row-activated", G_CALLBACK (on_student_chosen), f);
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_results_key), f);
+  gtk_widget_add_controller (f->results, key);
   return group;
 }
 

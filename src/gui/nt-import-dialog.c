@@ -237,8 +237,8 @@ fill_report (NtImportDialog *self)
     gtk_list_box_remove (self->problems_list, child);
 
   if (problems->len == 0)
-    summary = g_strdup_printf (_("Everything is right: %u new, %u to update, %u new classes. Press Import to write them all at once."),
-                               counts.new_rows, counts.updated_rows, counts.new_classes);
+    summary = g_strdup_printf (_("Everything is right: %u new, %u to update, %u unchanged, %u new classes. Press Import to write them all at once."),
+                               counts.new_rows, counts.updated_rows, counts.unchanged_rows, counts.new_classes);
   else
     summary = g_strdup_printf (ngettext ("%u problem to correct in the file; nothing will be written until it is corrected.",
                                          "%u problems to correct in the file; nothing will be written until they are corrected.",
@@ -299,8 +299,8 @@ on_job_done (GObject      *source,
         g_autofree char *text = NULL;
 
         nt_import_get_counts (self->import, &counts);
-        text = g_strdup_printf (_("%u added and %u updated, with %u new classes."),
-                                counts.new_rows, counts.updated_rows, counts.new_classes);
+        text = g_strdup_printf (_("%u added and %u updated (%u unchanged, not written), with %u new classes."),
+                                counts.new_rows, counts.updated_rows, counts.unchanged_rows, counts.new_classes);
         adw_status_page_set_title (self->done_page, _("Imported"));
         adw_status_page_set_description (self->done_page, text);
         set_message (self, text);

@@ -14,5 +14,6 @@ G_DECLARE_FINAL_TYPE (NtStudentPicker, nt_student_picker, NT, STUDENT_PICKER, Ad
 NtStudentPicker *nt_student_picker_new (NtContext *context,
                                         gint64     room_id,
                                         gboolean   with_bed_only);
+const char      *nt_student_picker_get_empty_text (NtStudentPicker *self);
 
 G_END_DECLS

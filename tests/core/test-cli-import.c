@@ -59,10 +59,13 @@ test_good_file (void)
 {
   g_autofree char *db = new_db ();
   g_autofree char *file = data_file ("good", "students-bom.csv");
-  g_autofree char *summary = g_strdup_printf (_("%s: %u new, %u to update, %u new classes, %u empty rows skipped.\n"),
-                                              "students-bom.csv", 4, 0, 2, 1);
-  g_autofree char *imported = g_strdup_printf (_("Imported: %u added, %u updated.\n"), 4, 0);
-  g_autofree char *again = g_strdup_printf (_("Imported: %u added, %u updated.\n"), 0, 4);
+  g_autofree char *summary = g_strdup_printf (_("%s: %u new, %u to update, %u unchanged, %u new classes, %u empty rows skipped.\n"),
+                                              "students-bom.csv", 4, 0, 0, 2, 1);
+  /* The same file again: every row is already stored, none is written. */
+  g_autofree char *summary2 = g_strdup_printf (_("%s: %u new, %u to update, %u unchanged, %u new classes, %u empty rows skipped.\n"),
+                                               "students-bom.csv", 0, 0, 4, 0, 1);
+  g_autofree char *imported = g_strdup_printf (_("Imported: %u added, %u updated, %u unchanged.\n"), 4, 0, 0);
+  g_autofree char *again = g_strdup_printf (_("Imported: %u added, %u updated, %u unchanged.\n"), 0, 0, 4);
   g_auto(NtTestRun) r;
   g_auto(NtTestRun) r2;
 
@@ -80,6 +83,7 @@ test_good_file (void)
   /* Again: updated, no duplicates. */
   run_import (&r2, db, "--import-students", file);
   g_assert_cmpint (r2.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r2.out, summary2));
   g_assert_true (g_str_has_suffix (r2.out, again));
   g_assert_cmpint (count (db, "SELECT count(*) FROM students"), ==, 4);
 }

@@ -608,25 +608,51 @@ test_reimport (void)
 {
   g_autoptr(NtStore) store = new_school ();
   g_autofree char *path = good_path ("students-bom.csv");
+  g_autofree char *changed_path = nt_test_tmp_path ("students-bom-changed.csv");
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) changed = NULL;
+  g_autoptr(GError) error = NULL;
   NtImportCounts counts;
-  gint64 students, classes, id;
+  gint64 students, classes, id, audit;
+  gsize length;
 
   import_ok (store, NT_IMPORT_STUDENTS, path, &counts);
   check_bom_counts (&counts);
+  g_assert_cmpuint (counts.unchanged_rows, ==, 0);
   students = nt_store_count (store, "SELECT count(*) FROM students");
   classes = nt_store_count (store, "SELECT count(*) FROM classes");
   id = nt_students_find_by_code (store, "HS002");
 
-  /* The same file again: updated by code, nothing new. */
+  /* The same file again: found by code, nothing new, nothing written:
+   * no audit entry saying a student was "updated" to what they were. */
+  audit = nt_store_count (store, "SELECT count(*) FROM audit_log");
   import_ok (store, NT_IMPORT_STUDENTS, path, &counts);
   g_assert_cmpuint (counts.new_rows, ==, 0);
-  g_assert_cmpuint (counts.updated_rows, ==, 4);
+  g_assert_cmpuint (counts.updated_rows, ==, 0);
+  g_assert_cmpuint (counts.unchanged_rows, ==, 4);
   g_assert_cmpuint (counts.new_classes, ==, 0);
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM audit_log"), ==, audit);
   g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM students"), ==, students);
   g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM classes"), ==, classes);
   g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM students WHERE code = 'HS002'"), ==, 1);
   g_assert_cmpint (nt_students_find_by_code (store, "HS002"), ==, id);
   check_bom_students (store);
+
+  /* One cell changed (HS002's guardian phone, written with spaces in the
+   * file): that student only is updated. */
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  changed = g_string_new_len (contents, (gssize) length);
+  g_assert_cmpuint (g_string_replace (changed, "0987 654 321", "0987 654 322", 0), ==, 1);
+  g_file_set_contents (changed_path, changed->str, (gssize) changed->len, &error);
+  g_assert_no_error (error);
+  import_ok (store, NT_IMPORT_STUDENTS, changed_path, &counts);
+  g_assert_cmpuint (counts.new_rows, ==, 0);
+  g_assert_cmpuint (counts.updated_rows, ==, 1);
+  g_assert_cmpuint (counts.unchanged_rows, ==, 3);
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM students WHERE code = 'HS002' "
+                                          "AND guardian_phone = '0987654322'"), ==, 1);
+  g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM audit_log"), >, audit);
 }
 
 /* The content of students-bom.csv without its byte order mark. */
@@ -907,10 +933,11 @@ test_staff (void)
   assert_staff (store, "CB03", "Tòng Văn Dũng", "M", "guard", "");
   assert_staff (store, "CB04", "Phạm Thị Lan", "F", "vice_principal", "");
 
-  /* Again: updated by code. */
+  /* Again: found by code, already as in the file. */
   import_ok (store, NT_IMPORT_STAFF, path, &counts);
   g_assert_cmpuint (counts.new_rows, ==, 0);
-  g_assert_cmpuint (counts.updated_rows, ==, 4);
+  g_assert_cmpuint (counts.updated_rows, ==, 0);
+  g_assert_cmpuint (counts.unchanged_rows, ==, 4);
   g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM staff"), ==, staff_before + 4);
   assert_staff (store, "CB01", "Nguyễn Văn Bình", "M", "principal", "0913111222");
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "gui-fixture.h"
 #include "nt-form-dialog.h"
@@ -285,6 +286,207 @@ test_gate_inside_now (GuiFixture    *f,
   }
 }
 
+/* ----- the gate's forms: choosing the student from the keyboard ---------- */
+
+static GtkWidget *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_entry_row (c, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_with_data (GtkWidget  *widget,
+                const char *key)
+{
+  if (g_object_get_data (G_OBJECT (widget), key) != NULL)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_with_data (c, key);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_of_type (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+open_form (GtkWidget  *page,
+           const char *action)
+{
+  GListModel *tops = gtk_window_get_toplevels ();  /* (transfer none) */
+  GtkWindow *form = NULL;
+
+  g_assert_true (gtk_widget_activate_action (page, action, NULL));
+  gui_spin (100);
+  for (guint w = 0; w < g_list_model_get_n_items (tops); w++)
+    {
+      GtkWindow *win = g_list_model_get_item (tops, w);
+
+      if (NT_IS_FORM_DIALOG (win) && gtk_widget_get_visible (GTK_WIDGET (win)))
+        form = win;
+      g_object_unref (win);
+    }
+  g_assert_nonnull (form);
+  return form;
+}
+
+/* Types in an entry row and presses Enter in it (its text is what the
+ * keyboard reaches). */
+static void
+row_type_enter (GtkWidget  *row,
+                const char *text)
+{
+  GtkWidget *inner = find_of_type (row, GTK_TYPE_TEXT);
+
+  g_assert_nonnull (inner);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gui_spin (20);
+  g_signal_emit_by_name (inner, "activate");
+  gui_spin (20);
+}
+
+static gint64
+row_student (GtkWidget *row)
+{
+  return (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "student-id"));
+}
+
+/* The result the form shows as chosen, or NULL. */
+static GtkWidget *
+chosen_row (GtkWidget *results)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (results); c; c = gtk_widget_get_next_sibling (c))
+    if (gtk_widget_has_css_class (c, "nt-chosen"))
+      return c;
+  return NULL;
+}
+
+/* Presses Enter where the focus is, through the key controllers of @widget
+ * that see it before the window's default button. */
+static gboolean
+press_enter_in (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", GDK_KEY_Return, 36, 0, &handled);
+    }
+  gui_spin (20);
+  return handled;
+}
+
+static void
+test_gate_pick_from_keyboard (GuiFixture    *f,
+                              gconstpointer  data)
+{
+  GtkWidget *page, *search, *name, *results, *row, *second;
+  GtkWindow *form;
+  g_autofree char *code = NULL;
+  g_autofree char *family = NULL;
+  g_autofree char *sql = NULL;
+  gint64 student, visitors;
+  sqlite3_stmt *stmt;
+
+  act_as_role (f, "guard");
+  nt_window_show_section (f->window, "gate");
+  page = nt_window_get_page (f->window, "gate");
+  gui_spin (50);
+
+  stmt = nt_store_prepare (f->store, "SELECT id, code FROM students WHERE active = 1 AND boarding = 'boarding' "
+                                     "ORDER BY id LIMIT 1", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  student = sqlite3_column_int64 (stmt, 0);
+  code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+
+  /* A visitor: the student's code and Enter in "Visiting a student" picks
+   * the student, and the form is still open to finish. */
+  form = open_form (page, "gate.add");
+  search = find_entry_row (GTK_WIDGET (form), _("Type a name or a code, then pick the student"));
+  name = find_entry_row (GTK_WIDGET (form), _("Full name, as on the identity card"));
+  g_assert_nonnull (search);
+  g_assert_nonnull (name);
+  row_type_enter (search, code);
+  row = find_with_data (GTK_WIDGET (form), "student-id");
+  g_assert_nonnull (row);
+  results = gtk_widget_get_parent (row);
+  g_assert_nonnull (chosen_row (results));
+  g_assert_cmpint (row_student (chosen_row (results)), ==, student);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (form)));
+
+  visitors = nt_store_count (f->store, "SELECT count(*) FROM visitors");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Hà Văn Khách");
+  g_assert_true (nt_form_dialog_save (NT_FORM_DIALOG (form)));
+  gui_spin (50);
+  sql = g_strdup_printf ("SELECT count(*) FROM visitors WHERE name = 'Hà Văn Khách' AND visit_student_id = %"
+                         G_GINT64_FORMAT, student);
+  g_assert_cmpint (nt_store_count (f->store, sql), ==, 1);
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM visitors"), ==, visitors + 1);
+
+  /* Nobody matches: the results say so; nothing is chosen. */
+  form = open_form (page, "gate.add");
+  search = find_entry_row (GTK_WIDGET (form), _("Type a name or a code, then pick the student"));
+  row_type_enter (search, "ZZ-KHONG-CO-AI");
+  g_assert_nonnull (find_with_data (GTK_WIDGET (form), "no-match"));
+  g_assert_null (find_with_data (GTK_WIDGET (form), "student-id"));
+
+  /* Several found (a common family name): Down to the second, Enter picks
+   * it, and does not save the form. */
+  stmt = nt_store_prepare (f->store, "SELECT substr (full_name, 1, instr (full_name, ' ') - 1) AS fam FROM students "
+                                     "WHERE active = 1 AND boarding = 'boarding' "
+                                     "GROUP BY fam ORDER BY count(*) DESC LIMIT 1", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  family = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  gtk_editable_set_text (GTK_EDITABLE (search), family);
+  gui_spin (20);
+  row = find_with_data (GTK_WIDGET (form), "student-id");
+  g_assert_nonnull (row);
+  results = gtk_widget_get_parent (row);
+  second = gtk_widget_get_next_sibling (row);
+  g_assert_nonnull (second);
+  g_assert_cmpint (row_student (second), !=, row_student (row));
+  visitors = nt_store_count (f->store, "SELECT count(*) FROM visitors");
+  gtk_widget_grab_focus (second);
+  g_assert_true (press_enter_in (results));
+  g_assert_nonnull (chosen_row (results));
+  g_assert_cmpint (row_student (chosen_row (results)), ==, row_student (second));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (form)));
+  g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM visitors"), ==, visitors);
+  gtk_window_destroy (form);
+  gui_spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +498,8 @@ main (int   argc,
   g_test_add ("/inspections-page/floor-from-keyboard", GuiFixture, NULL, setup, test_floor_from_keyboard, teardown);
   g_test_add ("/inspections-page/confidential-hidden", GuiFixture, NULL, setup, test_confidential_hidden, teardown);
   g_test_add ("/inspections-page/gate-inside-now", GuiFixture, NULL, setup, test_gate_inside_now, teardown);
+  g_test_add ("/inspections-page/gate-pick-from-keyboard", GuiFixture, NULL, setup, test_gate_pick_from_keyboard,
+              teardown);
 
   return g_test_run ();
 }

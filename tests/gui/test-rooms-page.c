@@ -6,6 +6,7 @@
 
 #include "gui-fixture.h"
 #include "nt-assign-dialog.h"
+#include "nt-assignments.h"
 #include "nt-context.h"
 #include "nt-error.h"
 #include "nt-room-details.h"
@@ -13,6 +14,7 @@
 #include "nt-rooms-page.h"
 #include "nt-rooms.h"
 #include "nt-school.h"
+#include "nt-student-picker.h"
 #include "nt-students.h"
 #include "nt-test-util.h"
 #include "nt-window.h"
@@ -415,6 +417,181 @@ test_edit_buildings_and_rooms (Fixture       *f,
   g_assert_nonnull (nt_rooms_page_find_tile (page, "C201"));
 }
 
+/* ----- the student picker: why nobody is found, and the keyboard -------- */
+
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_of_type (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Presses @keyval where the focus is, through the key controllers of
+ * @widget (those that see it before the text and the list do). */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, 0, &handled);
+    }
+  gui_spin (20);
+  return handled;
+}
+
+/* Types @text in the picker's search and presses Enter: with nobody to
+ * choose, the picker stays open and says why. */
+static const char *
+search_nobody (NtStudentPicker *picker,
+               const char      *text)
+{
+  GtkWidget *search = find_of_type (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), text);
+  g_signal_emit_by_name (search, "activate");
+  gui_spin (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (picker)));
+  g_assert_nonnull (nt_student_picker_get_empty_text (picker));
+  return nt_student_picker_get_empty_text (picker);
+}
+
+/* The reason the core gives for @student and @bed, to compare with the
+ * picker's. */
+static char *
+core_refusal (NtStore *store,
+              gint64   student,
+              gint64   bed)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (nt_assign_check (store, student, bed, NULL, &error));
+  g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+  return g_strdup (error->message);
+}
+
+static void
+on_chosen (NtStudentPicker *picker,
+           NtAssignment    *a,
+           gint64          *chosen)
+{
+  *chosen = a->student_id;
+}
+
+static void
+test_picker_says_why (Fixture       *f,
+                      gconstpointer  data)
+{
+  /* A girls' dorm room with two free beds: one for a girl already there,
+   * one for the picker. */
+  gint64 room = nt_store_count (f->store,
+                                "SELECT r.id FROM rooms r JOIN buildings b ON b.id = r.building_id "
+                                "JOIN beds d ON d.room_id = r.id AND d.active = 1 AND d.locked = 0 "
+                                "WHERE b.gender = 'F' AND r.kind = 'dorm' AND r.active = 1 AND NOT EXISTS "
+                                "(SELECT 1 FROM bed_assignments a WHERE a.bed_id = d.id AND a.end_date IS NULL) "
+                                "GROUP BY r.id HAVING count(*) >= 2 ORDER BY r.id LIMIT 1");
+  gint64 bed = room > 0 ? nt_rooms_first_free_bed (f->store, room) : 0;
+  gint64 boy = add_boarder (f->store, "T9101", "Vàng A Lử", "M");
+  gint64 day = add_boarder (f->store, "T9102", "Lò Thị Ngày", "F");
+  gint64 left = add_boarder (f->store, "T9103", "Hà Thị Đi", "F");
+  gint64 here = add_boarder (f->store, "T9104", "Mùa Thị Ở", "F");
+  gint64 girl = add_boarder (f->store, "T9105", "Giàng Thị Chọn", "F");
+  g_autoptr(NtStudent) day_student = nt_students_load (f->store, day, NULL);
+  g_autoptr(NtStudentPicker) picker = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *refusal = NULL;
+  g_autoptr(NtAssignment) now = NULL;
+  GtkWidget *search, *list;
+  gint64 chosen = 0, free_bed;
+
+  g_assert_cmpint (bed, >, 0);
+  nt_student_set_text (day_student, "boarding", "day");
+  g_assert_true (nt_students_save (f->store, day_student, NULL, &error));
+  g_assert_true (nt_students_mark_left (f->store, left, "2026-10-01", "Chuyển trường", &error));
+  g_assert_no_error (error);
+  g_assert_true (nt_assign_to_bed (f->store, here, bed, "2026-09-01", "Xếp phòng", &error));
+  g_assert_no_error (error);
+  now = nt_rooms_current_assignment (f->store, here);
+  free_bed = nt_rooms_first_free_bed (f->store, room);
+  g_assert_cmpint (free_bed, >, 0);
+
+  /* As the room window opens it for a free bed. */
+  picker = g_object_ref (nt_student_picker_new (f->context, room, FALSE));
+  g_object_set_data (G_OBJECT (picker), "bed-id", GSIZE_TO_POINTER (free_bed));
+  g_signal_connect (picker, "chosen", G_CALLBACK (on_chosen), &chosen);
+  gtk_window_present (GTK_WINDOW (picker));
+  gui_spin (100);
+
+  /* A boy's code for a bed of a girls' room: the core's reason. */
+  refusal = core_refusal (f->store, boy, free_bed);
+  g_assert_cmpstr (search_nobody (picker, "T9101"), ==, refusal);
+  g_assert_nonnull (strstr (refusal, "Vàng A Lử"));
+  g_clear_pointer (&refusal, g_free);
+  /* Found by name too. */
+  g_assert_nonnull (strstr (search_nobody (picker, "Vàng A Lử"), "Vàng A Lử"));
+
+  /* Not a boarder; left the school: the core's reasons. */
+  refusal = core_refusal (f->store, day, free_bed);
+  g_assert_cmpstr (search_nobody (picker, "T9102"), ==, refusal);
+  g_clear_pointer (&refusal, g_free);
+  refusal = core_refusal (f->store, left, free_bed);
+  g_assert_cmpstr (search_nobody (picker, "T9103"), ==, refusal);
+  g_clear_pointer (&refusal, g_free);
+
+  /* Already in a bed of this room: says so, with the bed. */
+  g_assert_nonnull (strstr (search_nobody (picker, "T9104"), "Mùa Thị Ở"));
+  g_assert_nonnull (strstr (search_nobody (picker, "T9104"), now->bed_label));
+
+  /* Nobody of that name or code at all. */
+  g_assert_nonnull (strstr (search_nobody (picker, "ZZKHONGCOAI"), "ZZKHONGCOAI"));
+  g_assert_cmpint (chosen, ==, 0);
+
+  /* Down from the search to the student found, Enter picks her. */
+  search = find_of_type (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY);
+  list = find_of_type (GTK_WIDGET (picker), GTK_TYPE_LIST_BOX);
+  gtk_editable_set_text (GTK_EDITABLE (search), "T9105");
+  /* The entry's "search-changed" comes after a pause (longer on a busy
+   * machine); the list must have settled before the focus goes into it. */
+  for (guint i = 0; i < 100 && nt_student_picker_get_empty_text (picker) != NULL; i++)
+    gui_spin (50);
+  gui_spin (300);
+  g_assert_null (nt_student_picker_get_empty_text (picker));
+  gtk_widget_grab_focus (search);
+  g_assert_true (press_key (search, GDK_KEY_Down));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (picker)), list));
+  g_assert_cmpint (chosen, ==, 0);
+  g_assert_true (press_key (list, GDK_KEY_Return));
+  g_assert_cmpint (chosen, ==, girl);
+
+  /* Swapping with the girl already in the room: a girl without a bed has
+   * nothing to swap; that is the reason given, not who sleeps there. */
+  {
+    g_autoptr(NtStudentPicker) swap = g_object_ref (nt_student_picker_new (f->context, room, TRUE));
+    g_autofree char *sleeper = core_refusal (f->store, girl, bed);
+
+    g_object_set_data (G_OBJECT (swap), "bed-id", GSIZE_TO_POINTER (bed));
+    gtk_window_present (GTK_WINDOW (swap));
+    gui_spin (50);
+    g_assert_nonnull (strstr (search_nobody (swap, "T9105"), "Giàng Thị Chọn"));
+    g_assert_cmpstr (search_nobody (swap, "T9105"), !=, sleeper);
+    gtk_window_destroy (GTK_WINDOW (swap));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,5 +605,6 @@ main (int   argc,
   g_test_add ("/rooms/edit-buildings-and-rooms", Fixture, NULL, fixture_setup, test_edit_buildings_and_rooms, fixture_teardown);
   g_test_add ("/rooms/term-start-assignment", Fixture, NULL, fixture_setup, test_term_start_assignment, fixture_teardown);
   g_test_add ("/rooms/change-proposed-bed", Fixture, NULL, fixture_setup, test_change_proposed_bed, fixture_teardown);
+  g_test_add ("/rooms/picker-says-why", Fixture, NULL, fixture_setup, test_picker_says_why, fixture_teardown);
   return g_test_run ();
 }
