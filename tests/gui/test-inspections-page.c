@@ -319,21 +319,6 @@ find_with_data (GtkWidget  *widget,
   return NULL;
 }
 
-static GtkWidget *
-find_of_type (GtkWidget *widget,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_of_type (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWindow *
 open_form (GtkWidget  *page,
            const char *action)
@@ -361,7 +346,7 @@ static void
 row_type_enter (GtkWidget  *row,
                 const char *text)
 {
-  GtkWidget *inner = find_of_type (row, GTK_TYPE_TEXT);
+  GtkWidget *inner = gui_find_of_type (row, GTK_TYPE_TEXT);
 
   g_assert_nonnull (inner);
   gtk_editable_set_text (GTK_EDITABLE (row), text);

@@ -419,21 +419,6 @@ test_edit_buildings_and_rooms (Fixture       *f,
 
 /* ----- the student picker: why nobody is found, and the keyboard -------- */
 
-static GtkWidget *
-find_of_type (GtkWidget *widget,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_of_type (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Presses @keyval where the focus is, through the key controllers of
  * @widget (those that see it before the text and the list do). */
 static gboolean
@@ -460,7 +445,7 @@ static const char *
 search_nobody (NtStudentPicker *picker,
                const char      *text)
 {
-  GtkWidget *search = find_of_type (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *search = gui_find_of_type (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY);
 
   gtk_editable_set_text (GTK_EDITABLE (search), text);
   g_signal_emit_by_name (search, "activate");
@@ -561,8 +546,8 @@ test_picker_says_why (Fixture       *f,
   g_assert_cmpint (chosen, ==, 0);
 
   /* Down from the search to the student found, Enter picks her. */
-  search = find_of_type (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY);
-  list = find_of_type (GTK_WIDGET (picker), GTK_TYPE_LIST_BOX);
+  search = gui_find_of_type (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY);
+  list = gui_find_of_type (GTK_WIDGET (picker), GTK_TYPE_LIST_BOX);
   gtk_editable_set_text (GTK_EDITABLE (search), "T9105");
   /* The entry's "search-changed" comes after a pause (longer on a busy
    * machine); the list must have settled before the focus goes into it. */
