@@ -138,3 +138,18 @@ nt_test_demo_store (guint32 seed)
   g_assert_no_error (error);
   return store;
 }
+
+/* The first column of the first row of @sql, %NULL when there is no row. */
+char *
+nt_test_query_text (NtStore    *store,
+                    const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *out = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (nt_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    out = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return out;
+}

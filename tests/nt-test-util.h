@@ -13,6 +13,8 @@ char     *nt_test_tmp_path      (const char *name);
 NtStore  *nt_test_new_store     (void);
 NtStore  *nt_test_demo_store    (guint32  seed);
 char     *nt_test_data_path     (const char *name);
+char     *nt_test_query_text    (NtStore    *store,
+                                 const char *sql);
 char     *nt_test_write_tmp     (const char *name,
                                  const void *data,
                                  gsize       len);

@@ -22,6 +22,8 @@ struct _NtAuditEntry
   gint64   row_id;
   char    *action;        /* "insert", "update", "delete" */
   char    *changes;       /* field \x1f before \x1f after, records split by \x1e */
+  char    *values;        /* the whole record after the change (before a
+                           * deletion): field \x1f value, split by \x1e */
 };
 
 typedef struct
@@ -36,10 +38,15 @@ typedef struct
 GListStore  *nt_audit_list           (NtStore             *store,
                                       const NtAuditFilter *filter,
                                       GError             **error);
-char        *nt_audit_describe       (NtAuditEntry        *entry);
+char        *nt_audit_describe       (NtStore             *store,
+                                      NtAuditEntry        *entry);
+char        *nt_audit_record_name    (NtStore             *store,
+                                      NtAuditEntry        *entry);
 const char  *nt_audit_table_label    (const char          *table_name);
 const char  *nt_audit_action_label   (const char          *action);
 const char  *nt_audit_field_label    (const char          *field);
+const char  *nt_audit_column_label   (const char          *table_name,
+                                      const char          *column);
 GStrv        nt_audit_tables         (NtStore             *store);
 
 G_END_DECLS

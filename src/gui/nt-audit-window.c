@@ -39,20 +39,29 @@ struct _NtAuditWindow
 
 G_DEFINE_FINAL_TYPE (NtAuditWindow, nt_audit_window, ADW_TYPE_WINDOW)
 
+/* Returns: (nullable): the row, or %NULL for an update that, said in
+ * words, changed nothing */
 static GtkWidget *
-make_row (NtAuditEntry *e)
+make_row (NtStore      *store,
+          NtAuditEntry *e)
 {
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *changes = nt_audit_describe (e);
+  GtkWidget *row;
+  g_autofree char *changes = nt_audit_describe (store, e);
+  g_autofree char *name = NULL;
   g_autofree char *when = NULL;
   g_autofree char *title = NULL;
   g_autofree char *day = g_strndup (e->at, 10);
   g_autofree char *shown_day = nt_date_iso_to_display (day);
   const char *who = e->staff_id > 0 ? e->staff_name : _("The program (import, command line)");
 
+  if (g_strcmp0 (e->action, "update") == 0 && changes[0] == '\0')
+    return NULL;
+  row = adw_action_row_new ();
+  name = nt_audit_record_name (store, e);
   when = g_strdup_printf ("%s %s", shown_day ? shown_day : day, e->at + (strlen (e->at) > 11 ? 11 : 0));
-  title = g_strdup_printf ("%s · %s %s #%" G_GINT64_FORMAT, when, nt_audit_action_label (e->action),
-                           nt_audit_table_label (e->table_name), e->row_id);
+  /* "27/11/2026 21:30:05 · Thêm Cam kết: Lò Văn A (HS041) — Nội quy…" */
+  title = g_strdup_printf ("%s · %s %s: %s", when, nt_audit_action_label (e->action),
+                           nt_audit_table_label (e->table_name), name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   {
@@ -90,6 +99,7 @@ nt_audit_window_refresh (NtAuditWindow *self)
   guint table = gtk_drop_down_get_selected (self->table_drop);
   guint person = gtk_drop_down_get_selected (self->person_drop);
   NtAuditFilter filter = { 0 };
+  NtStore *store;
   GtkWidget *child;
 
   g_return_if_fail (NT_IS_AUDIT_WINDOW (self));
@@ -117,7 +127,8 @@ nt_audit_window_refresh (NtAuditWindow *self)
       return;
     }
 
-  entries = nt_audit_list (nt_context_get_store (self->context), &filter, &error);
+  store = nt_context_get_store (self->context);
+  entries = nt_audit_list (store, &filter, &error);
   if (entries == NULL)
     {
       gtk_label_set_text (self->status_label, error->message);
@@ -126,9 +137,13 @@ nt_audit_window_refresh (NtAuditWindow *self)
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (entries)); i++)
     {
       g_autoptr(NtAuditEntry) e = g_list_model_get_item (G_LIST_MODEL (entries), i);
-      gtk_list_box_append (self->list, make_row (e));
+      GtkWidget *row = make_row (store, e);
+
+      if (row == NULL)
+        continue;
+      gtk_list_box_append (self->list, row);
+      self->n_shown++;
     }
-  self->n_shown = g_list_model_get_n_items (G_LIST_MODEL (entries));
   {
     g_autofree char *status = g_strdup_printf (ngettext ("%u change shown (newest first, at most %u).",
                                                          "%u changes shown (newest first, at most %u).",

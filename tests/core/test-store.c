@@ -23,20 +23,6 @@ static const char * const design_tables[] = {
   "dialogue_items", "confidential_reports", "audit_log",
 };
 
-static char *
-query_text (NtStore    *store,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *out = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (nt_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    out = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return out;
-}
-
 static void
 test_migrations (void)
 {
@@ -91,7 +77,7 @@ static void
 test_pragmas (void)
 {
   g_autoptr(NtStore) store = nt_test_new_store ();
-  g_autofree char *journal = query_text (store, "PRAGMA journal_mode");
+  g_autofree char *journal = nt_test_query_text (store, "PRAGMA journal_mode");
 
   g_assert_cmpint (nt_store_count (store, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpstr (journal, ==, "wal");
@@ -262,7 +248,7 @@ test_audit_actor (void)
   g_assert_cmpint (nt_store_get_actor (store), ==, staff_id);
   assert_accepted (store, "UPDATE classes SET name = '6A2' WHERE name = '6A1'");
 
-  row = query_text (store,
+  row = nt_test_query_text (store,
                     "SELECT staff_id || '|' || row_id || '|' || action || '|' || "
                     "json_extract (old_values, '$.name') || '|' || json_extract (new_values, '$.name') "
                     "FROM audit_log WHERE table_name = 'classes' ORDER BY id DESC LIMIT 1");
@@ -275,7 +261,7 @@ test_audit_actor (void)
   /* A delete keeps the old values and no new ones. */
   assert_accepted (store, "DELETE FROM classes WHERE name = '6A2'");
   g_clear_pointer (&row, g_free);
-  row = query_text (store,
+  row = nt_test_query_text (store,
                     "SELECT staff_id || '|' || action || '|' || json_extract (old_values, '$.name') || '|' || "
                     "ifnull (new_values, 'null') FROM audit_log ORDER BY id DESC LIMIT 1");
   {
