@@ -777,6 +777,10 @@ on_export_clicked (GtkButton        *button,
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  {
+    g_autoptr(GFile) folder = nt_documents_folder ();
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -407,6 +407,8 @@ button_row (AdwPreferencesGroup *group,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* The whole explanation, on as many lines as it needs. */
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (button, "clicked", callback, data);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

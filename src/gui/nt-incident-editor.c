@@ -539,8 +539,8 @@ build (NtIncidentEditor *self)
     }
   for (int s = 1; s <= 3; s++)
     gtk_string_list_append (severities, nt_incident_severity_label (s));
-  /* TRANSLATORS: no outcome chosen yet */
-  gtk_string_list_append (outcomes, _("(not ended)"));
+  /* TRANSLATORS: no outcome chosen yet (it is chosen when the state is "closed") */
+  gtk_string_list_append (outcomes, _("(not chosen yet)"));
   for (const char * const *o = nt_incident_outcomes (); *o; o++)
     gtk_string_list_append (outcomes, nt_incident_outcome_label (*o));
   for (guint i = 0; building_list && i < g_list_model_get_n_items (G_LIST_MODEL (building_list)); i++)

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "nt-print-run.h"
+#include "nt-window.h"
 
 #define SETUP_GROUP    "Page Setup"
 #define SETTINGS_GROUP "Print Settings"
@@ -122,8 +123,8 @@ new_operation (const NtPrintJob *job)
   {
     GtkPrintSettings *current = gtk_print_operation_get_print_settings (op);
     g_autoptr(GtkPrintSettings) settings = current ? gtk_print_settings_copy (current) : gtk_print_settings_new ();
-    const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-    g_autofree char *dir_uri = g_filename_to_uri (documents ? documents : g_get_home_dir (), NULL, NULL);
+    g_autoptr(GFile) documents = nt_documents_folder ();
+    g_autofree char *dir_uri = g_file_get_uri (documents);
     /* A file name: the dates of "01/12/2026" must not read as folders. */
     g_autofree char *basename = g_strdelimit (g_strdup (job->job_name), "/\\:", '-');
 

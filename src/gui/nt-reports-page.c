@@ -16,6 +16,7 @@
 #include "nt-reports.h"
 #include "nt-rooms.h"
 #include "nt-vntext.h"
+#include "nt-window.h"
 
 /* ----- which report reads which option ------------------------------------ */
 
@@ -644,13 +645,7 @@ on_chooser_response (GtkNativeDialog *dialog,
 static GFile *
 default_folder (NtReportsPage *self)
 {
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-
-  if (self->last_folder)
-    return g_object_ref (self->last_folder);
-  if (documents && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    return g_file_new_for_path (documents);
-  return g_file_new_for_path (g_get_home_dir ());
+  return self->last_folder ? g_object_ref (self->last_folder) : nt_documents_folder ();
 }
 
 static void

@@ -206,6 +206,24 @@ nt_window_toast_text (GtkWidget  *widget,
     nt_window_toast (NT_WINDOW (root), adw_toast_new (message));
 }
 
+/**
+ * nt_documents_folder:
+ *
+ * Where a file the program writes is offered first: the person's documents
+ * folder, else their home (never the folder the program was started from).
+ *
+ * Returns: (transfer full): the folder
+ */
+GFile *
+nt_documents_folder (void)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (documents && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 /* ----- who is using the program ----------------------------------------- */
 
 /* The buttons of a section that change what a role may not change are

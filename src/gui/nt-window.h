@@ -22,6 +22,7 @@ void       nt_window_toast              (NtWindow       *self,
                                          AdwToast       *toast);
 void       nt_window_toast_text         (GtkWidget      *widget,
                                          const char     *message);
+GFile     *nt_documents_folder          (void);
 GtkWidget *nt_window_get_page           (NtWindow       *self,
                                          const char     *name);
 
