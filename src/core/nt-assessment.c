@@ -862,9 +862,10 @@ nt_assessment_evidence_lines (const NtAssessmentFigures *f,
                       g_strdup (_("No rule set is in force: nobody could sign a commitment.")));
           else
             add_line (lines, kind, "commitments",
-                      /* TRANSLATORS: evidence: commitment coverage of students and staff */
-                      g_strdup_printf (_("Signed commitments to the rules in force: students %u of %u (%.0f %%), "
-                                         "staff %u of %u (%.0f %%)."),
+                      /* TRANSLATORS: evidence: commitment coverage of students and staff, counted by
+                       * person (the Overview counts signatures: one per person and rule set) */
+                      g_strdup_printf (_("People who signed every rule set in force that concerns them: students "
+                                         "%u of %u (%.0f %%), staff %u of %u (%.0f %%)."),
                                        f->students_signed, f->students_active,
                                        percent (f->students_signed, f->students_active),
                                        f->staff_signed, f->staff_active,

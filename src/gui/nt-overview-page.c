@@ -73,7 +73,7 @@ static const Figure figures[] = {
   { "overdue", N_("overdue, not back"), "leaves:overdue", F (overdue), F (overdue), FALSE },
   { "out-now", N_("out on leave now"), "leaves:out", F (out_now), 0, FALSE },
   { "incidents", N_("incidents not closed"), "incidents", F (incidents), F (incidents_overdue), FALSE },
-  { "commitments", N_("commitments signed (target 100 %)"), "commitments", F (commitments), 0, TRUE },
+  { "commitments", N_("of the signatures the rules ask for (target 100 %)"), "commitments", F (commitments), 0, TRUE },
   { "visitors", N_("visitors inside now"), "gate", F (visitors), 0, FALSE },
   { "boarders", N_("boarding students"), "students:boarding", SCHOOL (boarders), 0, FALSE },
   { "free-beds", N_("free beds"), "rooms:free", SCHOOL (free_beds), 0, FALSE },
