@@ -573,6 +573,12 @@ nt_checks_page_start (NtChecksPage  *self,
   id = nt_night_check_start (nt_context_get_store (self->context), iso, building->id, floor, user->id, error);
   if (id <= 0)
     return FALSE;
+  /* The pickers show the check on screen. */
+  self->check_id = 0;
+  gtk_drop_down_set_selected (self->building_dropdown, building_position);
+  gtk_drop_down_set_selected (self->floor_dropdown, (guint) MAX (floor, 0));
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->night_entry)), night_display) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->night_entry), night_display);
   self->check_id = id;
   fill_list (self);
   return TRUE;
@@ -734,6 +740,34 @@ nt_checks_page_get_progress (NtChecksPage *self)
 
 /* ----- GObject ---------------------------------------------------------- */
 
+/* The night, building or floor chosen no longer being those of the check
+ * on screen, its rows are put away: a key must never mark a student of a
+ * check the pickers do not show. Start (or resume) opens the one chosen. */
+static void
+on_scope_changed (NtChecksPage *self)
+{
+  g_autoptr(NtNightCheck) check = NULL;
+  g_autoptr(NtBuilding) building = NULL;
+  g_autoptr(GDate) night = NULL;
+  g_autofree char *iso = NULL;
+  guint position = gtk_drop_down_get_selected (self->building_dropdown);
+  guint floor = gtk_drop_down_get_selected (self->floor_dropdown);
+
+  if (self->check_id == 0)
+    return;
+  check = nt_night_check_load (nt_context_get_store (self->context), self->check_id, NULL);
+  night = nt_date_parse_display (gtk_editable_get_text (GTK_EDITABLE (self->night_entry)), NULL);
+  iso = night ? nt_date_to_iso (night) : NULL;
+  if (self->buildings != NULL && position < g_list_model_get_n_items (G_LIST_MODEL (self->buildings)))
+    building = g_list_model_get_item (G_LIST_MODEL (self->buildings), position);
+  if (check != NULL && building != NULL && check->building_id == building->id &&
+      (guint) check->floor == floor && g_strcmp0 (check->night, iso) == 0)
+    return;
+  self->check_id = 0;
+  fill_list (self);
+  update_progress (self);
+}
+
 static void
 nt_checks_page_constructed (GObject *object)
 {
@@ -746,6 +780,9 @@ nt_checks_page_constructed (GObject *object)
 
   gtk_editable_set_text (GTK_EDITABLE (self->night_entry), display);
   fill_building_dropdown (self);
+  g_signal_connect_swapped (self->building_dropdown, "notify::selected", G_CALLBACK (on_scope_changed), self);
+  g_signal_connect_swapped (self->floor_dropdown, "notify::selected", G_CALLBACK (on_scope_changed), self);
+  g_signal_connect_swapped (self->night_entry, "changed", G_CALLBACK (on_scope_changed), self);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list), keys);

@@ -160,6 +160,26 @@ test_late_and_resume (GuiFixture    *f,
   /* A night in the future is refused. */
   g_assert_false (nt_checks_page_start (page, "01/01/2099", 0, 0, &error));
   g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Another building chosen in the picker: the rows of the check on screen
+   * go, and a key marks nobody until Start opens the one chosen. */
+  g_assert_true (nt_checks_page_start (page, night, 1, 1, &error));
+  g_assert_cmpuint (nt_checks_page_get_n_rows (page), >, 0);
+  {
+    GtkDropDown *building = GTK_DROP_DOWN (gui_find_named (GTK_WIDGET (page), "building"));
+    gint64 marked = nt_store_count (f->store, "SELECT count(*) FROM night_check_entries WHERE status IS NOT NULL");
+
+    g_assert_nonnull (building);
+    g_assert_cmpuint (gtk_drop_down_get_selected (building), ==, 1);
+    gtk_drop_down_set_selected (building, 0);
+    g_assert_cmpint (nt_checks_page_get_check_id (page), ==, 0);
+    g_assert_cmpuint (nt_checks_page_get_n_rows (page), ==, 0);
+    nt_checks_page_focus_row (page, 1);
+    nt_checks_page_handle_key (page, GDK_KEY_c);
+    g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM night_check_entries WHERE status IS NOT NULL"),
+                     ==, marked);
+  }
 }
 
 int
