@@ -495,6 +495,33 @@ nt_visitors_record_out (NtStore     *store,
   return TRUE;
 }
 
+/**
+ * nt_visitors_undo_out:
+ *
+ * Takes back a visitor's way out written by mistake: they are inside again
+ * (on the emergency roll). The audit trail keeps both changes.
+ */
+gboolean
+nt_visitors_undo_out (NtStore  *store,
+                      gint64    visitor_id,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (NT_IS_STORE (store), FALSE);
+
+  if (!nt_access_require (store, NT_PERM_RECORD_GATE, error))
+    return FALSE;
+  stmt = nt_store_prepare (store, "UPDATE visitors SET out_at = NULL WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, visitor_id);
+  if (!nt_store_step_done (store, stmt, error))
+    return FALSE;
+  nt_store_emit_changed (store, "visitors");
+  return TRUE;
+}
+
 /* ----- students through the gate ----------------------------------------- */
 
 /* The first leave id that @sql (?1 the student, ?2 the time) selects, or 0

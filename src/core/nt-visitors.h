@@ -101,6 +101,9 @@ gboolean    nt_visitors_record_out     (NtStore                      *store,
                                         gint64                        visitor_id,
                                         const char                   *at_time,
                                         GError                      **error);
+gboolean    nt_visitors_undo_out       (NtStore                      *store,
+                                        gint64                        visitor_id,
+                                        GError                      **error);
 
 gint64      nt_visitors_allowed_add    (NtStore                      *store,
                                         const NtAllowedVisitorInput  *input,

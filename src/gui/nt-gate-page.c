@@ -524,14 +524,44 @@ relatives_action (GtkWidget  *widget,
 /* ----- the lists --------------------------------------------------------- */
 
 static void
+on_undo_out (AdwToast   *toast,
+             NtGatePage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!nt_visitors_undo_out (store_of (self), GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "visitor-id")),
+                             &error))
+    nt_window_toast_text (GTK_WIDGET (self), error->message);
+}
+
+/* "Gone out" is written at once (the guard is at the gate with the
+ * visitor); a click by mistake is taken back from the toast. */
+static void
 on_out_clicked (GtkButton  *button,
                 NtGatePage *self)
 {
   g_autoptr(GError) error = NULL;
+  gsize id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "visitor-id"));
+  const char *name = g_object_get_data (G_OBJECT (button), "visitor-name");
+  g_autofree char *text = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwToast *toast;
 
-  if (!nt_visitors_record_out (store_of (self), GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "visitor-id")),
-                               NULL, &error))
-    nt_window_toast_text (GTK_WIDGET (self), error->message);
+  if (!nt_visitors_record_out (store_of (self), id, NULL, &error))
+    {
+      nt_window_toast_text (GTK_WIDGET (self), error->message);
+      return;
+    }
+  /* TRANSLATORS: a toast after "Đã ra"; %s is the visitor's name */
+  text = g_markup_printf_escaped (_("%s went out."), name ? name : "");
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data (G_OBJECT (toast), "visitor-id", GSIZE_TO_POINTER (id));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_out), self, 0);
+  if (NT_IS_WINDOW (root))
+    nt_window_toast (NT_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
 }
 
 static GtkWidget *
@@ -578,6 +608,7 @@ visitor_row (NtGatePage *self,
 
       gtk_widget_set_valign (out, GTK_ALIGN_CENTER);
       g_object_set_data (G_OBJECT (out), "visitor-id", GSIZE_TO_POINTER (v->id));
+      g_object_set_data_full (G_OBJECT (out), "visitor-name", g_strdup (v->name), g_free);
       g_signal_connect (out, "clicked", G_CALLBACK (on_out_clicked), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), out);
     }

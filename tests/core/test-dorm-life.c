@@ -446,6 +446,12 @@ test_visitors (void)
   g_assert_false (nt_visitors_record_out (store, v_uncle, "2026-11-20 08:00", &error));
   g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
   g_clear_error (&error);
+  /* "Went out" clicked by mistake is taken back: inside again. */
+  g_assert_true (nt_visitors_record_out (store, v_uncle, "2026-11-20 10:35", &error));
+  g_assert_cmpuint (nt_visitors_count_inside (store), ==, 2);
+  g_assert_true (nt_visitors_undo_out (store, v_uncle, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (nt_visitors_count_inside (store), ==, 3);
   inside = nt_visitors_inside (store, &error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (inside)), ==, 3);
   v = g_list_model_get_item (G_LIST_MODEL (inside), 0);
