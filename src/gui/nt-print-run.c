@@ -72,6 +72,7 @@ save_settings (GtkPrintOperation *op)
       g_autoptr(GtkPrintSettings) kept = gtk_print_settings_copy (settings);
 
       gtk_print_settings_unset (kept, GTK_PRINT_SETTINGS_OUTPUT_URI);
+      gtk_print_settings_unset (kept, GTK_PRINT_SETTINGS_OUTPUT_DIR);
       gtk_print_settings_unset (kept, GTK_PRINT_SETTINGS_OUTPUT_BASENAME);
       gtk_print_settings_to_key_file (kept, file, SETTINGS_GROUP);
     }
@@ -124,14 +125,17 @@ new_operation (const NtPrintJob *job)
     GtkPrintSettings *current = gtk_print_operation_get_print_settings (op);
     g_autoptr(GtkPrintSettings) settings = current ? gtk_print_settings_copy (current) : gtk_print_settings_new ();
     g_autoptr(GFile) documents = nt_documents_folder ();
-    g_autofree char *dir_uri = g_file_get_uri (documents);
     /* A file name: the dates of "01/12/2026" must not read as folders. */
     g_autofree char *basename = g_strdelimit (g_strdup (job->job_name), "/\\:", '-');
+    g_autofree char *file_name = g_strconcat (basename, ".pdf", NULL);
+    g_autoptr(GFile) file = g_file_get_child (documents, file_name);
+    g_autofree char *uri = g_file_get_uri (file);
 
-    gtk_print_settings_unset (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
-    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
-    if (dir_uri != NULL)
-      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, dir_uri);
+    /* The whole address of the file: the print-to-file printer takes its
+     * folder and name from it (given a folder alone, it showed none). */
+    gtk_print_settings_unset (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR);
+    gtk_print_settings_unset (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME);
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
     gtk_print_operation_set_print_settings (op, settings);
   }
   /* The documents keep their own margins, measured from the paper's edge. */

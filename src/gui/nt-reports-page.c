@@ -189,6 +189,7 @@ refresh_buildings (NtReportsPage *self)
  * with @error naming the field when it is not a date. */
 static gboolean
 read_day (GtkEditable  *entry,
+          const char   *field,
           char        **iso,
           GError      **error)
 {
@@ -202,9 +203,13 @@ read_day (GtkEditable  *entry,
   date = nt_date_parse_display (text, &local);
   if (date == NULL)
     {
+      g_autofree char *why = g_strdup (local->message);
+      gsize len = strlen (why);
+
+      if (len > 0 && why[len - 1] == '.')
+        why[len - 1] = '\0';
       /* TRANSLATORS: %s is the field ("Từ ngày"), then why the date is wrong */
-      g_set_error (error, NT_ERROR, NT_ERROR_INVALID, _("%s: %s Nothing was written."),
-                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (entry)), local->message);
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID, _("%s: %s. Nothing was written."), field, why);
       return FALSE;
     }
   *iso = nt_date_to_iso (date);
@@ -220,7 +225,8 @@ read_period (ReportRow  *row,
              GError    **error)
 {
   *from = *to = NULL;
-  if (!read_day (row->from_row, from, error) || !read_day (row->to_row, to, error))
+  if (!read_day (row->from_row, C_("period", "From"), from, error) ||
+      !read_day (row->to_row, C_("period", "To"), to, error))
     {
       g_clear_pointer (from, g_free);
       return FALSE;
@@ -451,6 +457,20 @@ toast (NtReportsPage *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
+/* A wrong period, with the report it is about; it stays until read. */
+static void
+say_wrong_period (ReportRow    *row,
+                  const GError *error)
+{
+  g_autofree char *title = sentence_case (_(row->info->title));
+  g_autofree char *text = g_strdup_printf ("%s — %s", title, error->message);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *t = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (t, 0);
+  toast (row->page, t);
+}
+
 static void
 show_result (NtReportsPage *self,
              Job           *job,
@@ -543,11 +563,7 @@ nt_reports_page_export (NtReportsPage *self,
 
     if (!read_period (row, &from, &to, &error))
       {
-        g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-        AdwToast *t = adw_toast_new (escaped);
-
-        adw_toast_set_timeout (t, 0);
-        toast (self, t);
+        say_wrong_period (row, error);
         return FALSE;
       }
   }
@@ -655,12 +671,25 @@ on_export_clicked (GtkButton *button,
   ReportRow *row = data;
   NtReportsPage *self = row->page;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *name = nt_reports_page_suggest_file_name (self, row->info->name);
+  g_autofree char *name = NULL;
   g_autofree char *title = sentence_case (_(row->info->title));
   g_autoptr(GFile) folder = default_folder (self);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
+  /* A wrong period is said before a file is chosen. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *from = NULL;
+    g_autofree char *to = NULL;
+
+    if (!read_period (row, &from, &to, &error))
+      {
+        say_wrong_period (row, error);
+        return;
+      }
+  }
+  name = nt_reports_page_suggest_file_name (self, row->info->name);
   chooser = gtk_file_chooser_native_new (title,
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE,

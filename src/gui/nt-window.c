@@ -129,6 +129,21 @@ on_sidebar_row_selected (GtkListBox    *list,
       adw_window_title_set_title (self->section_title, _(sections[i].title));
 }
 
+/* Tab leaves the sidebar for the page (the arrows move in the sidebar):
+ * the rows would otherwise take Tab one by one, opening each section. */
+static gboolean
+on_sidebar_key (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                NtWindow              *self)
+{
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) || (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)))
+    return FALSE;
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  return gtk_widget_child_focus (GTK_WIDGET (self->stack), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 on_sidebar_row_activated (GtkListBox    *list,
                           GtkListBoxRow *row,
@@ -516,7 +531,12 @@ nt_window_class_init (NtWindowClass *klass)
 static void
 nt_window_init (NtWindow *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_sidebar_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), keys);
 }
 
 NtWindow *
