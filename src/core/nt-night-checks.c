@@ -198,6 +198,15 @@ night_display (const char *night)
   return nt_date_iso_to_display (night);
 }
 
+/* "27/11/2026 06:23" from the stored "2026-11-27 06:23:57". */
+static char *
+instant_display (const char *instant)
+{
+  g_autofree char *minutes = instant ? g_strndup (instant, 16) : NULL;
+
+  return minutes ? nt_leave_time_to_display (minutes) : g_strdup ("?");
+}
+
 /* "building A" or "building A, floor 2", for messages. */
 static char *
 scope_text (const char *building_name,
@@ -714,10 +723,11 @@ nt_night_check_start (NtStore     *store,
         {
           g_autofree char *scope = scope_text (building_name, floor);
           g_autofree char *shown = night_display (night_iso);
+          g_autofree char *closed = instant_display (c->closed_at);
 
           g_set_error (error, NT_ERROR, NT_ERROR_EXISTS,
                        _("The check of %s for the night of %s was closed at %s; correct it (with a reason) instead of starting another."),
-                       scope, shown, c->closed_at);
+                       scope, shown, closed);
           return 0;
         }
       return existing;
@@ -899,10 +909,11 @@ write_mark (NtStore      *store,
     {
       g_autofree char *scope = scope_text (e->building_name, e->floor);
       g_autofree char *shown = night_display (e->night);
+      g_autofree char *closed = instant_display (e->closed_at);
 
       g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
                    _("The check of %s for the night of %s was closed at %s; %s can only be corrected, with a reason."),
-                   scope, shown, e->closed_at, e->student_name);
+                   scope, shown, closed, e->student_name);
       return FALSE;
     }
   if (correction != NULL && e->closed_at == NULL)
@@ -974,6 +985,27 @@ write_mark (NtStore      *store,
                    _("The check was closed or changed meanwhile (in another window?); %s was not marked. Look at it again."),
                    e->student_name);
       return FALSE;
+    }
+  /* Seen in bed (or come back late) while the leave says still out: the
+   * student is back. Recorded on the leave too, so that the overdue list
+   * and the emergency roll (which leaves out who is out on leave) agree. */
+  if (correction == NULL && (g_strcmp0 (status, "present") == 0 || g_strcmp0 (status, "late") == 0))
+    {
+      g_autofree char *back = late ? g_strdup (late) : g_strndup (now, 16);
+      g_autoptr(GError) leave_error = NULL;
+      gint64 out_leave = 0;
+
+      stmt = nt_store_prepare (store, "SELECT ifnull (max (id), 0) FROM leaves WHERE student_id = ?1 AND state = 'out'",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, e->student_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        out_leave = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+
+      if (out_leave > 0 && !nt_leaves_mark_returned (store, out_leave, back, &leave_error))
+        g_debug ("The leave %" G_GINT64_FORMAT " was not marked back: %s", out_leave, leave_error->message);
     }
   nt_store_emit_changed (store, "night_check_entries");
   return TRUE;
@@ -1114,10 +1146,11 @@ nt_night_check_mark_room_present (NtStore  *store,
     {
       g_autofree char *scope = scope_text (c->building_name, c->floor);
       g_autofree char *shown = night_display (c->night);
+      g_autofree char *closed = instant_display (c->closed_at);
 
       g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
                    _("The check of %s for the night of %s was closed at %s; it can only be corrected, with a reason."),
-                   scope, shown, c->closed_at);
+                   scope, shown, closed);
       return FALSE;
     }
 
@@ -1225,9 +1258,10 @@ nt_night_check_close (NtStore      *store,
     {
       g_autofree char *scope = scope_text (c->building_name, c->floor);
       g_autofree char *shown = night_display (c->night);
+      g_autofree char *closed = instant_display (c->closed_at);
 
       g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
-                   _("The check of %s for the night of %s is already closed (at %s)."), scope, shown, c->closed_at);
+                   _("The check of %s for the night of %s is already closed (at %s)."), scope, shown, closed);
       return FALSE;
     }
   if (c->checked < c->expected)
