@@ -372,7 +372,7 @@ nt_assign_check (NtStore     *store,
 }
 
 /* A change to where a student sleeps says why (the history shows it, and
- * the room window asks for it): a move, a swap, a take-out. */
+ * the room window asks for it): a bed given, a move, a swap, a take-out. */
 static gboolean
 require_reason (const char  *reason,
                 GError     **error)
@@ -406,6 +406,8 @@ nt_assign_to_bed (NtStore     *store,
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
 
   if (!nt_access_require (store, NT_PERM_MANAGE_ROOMS, error))
+    return FALSE;
+  if (!require_reason (reason, error))
     return FALSE;
 
   if (!check_date (date_iso, error) ||

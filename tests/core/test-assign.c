@@ -129,7 +129,7 @@ test_returning (void)
   gint64 other = fx_student (store, "Lò Văn Mới", "M", c10);
 
   (void) a101;
-  g_assert_true (nt_assign_to_bed (store, back, fx_bed (store, a102, 1), "2024-09-01", "", &error));
+  g_assert_true (nt_assign_to_bed (store, back, fx_bed (store, a102, 1), "2024-09-01", "xếp phòng", &error));
   g_assert_true (nt_assign_take_out (store, back, "2025-05-30", "hè", &error));
   plan = nt_assign_propose (store, &o, NULL, &error);
   g_assert_no_error (error);
@@ -285,7 +285,7 @@ test_apply_undo_determinism (void)
   {
     g_autoptr(NtAssignChange) c0 = g_list_model_get_item (nt_assign_plan_get_changes (plan), 5);
     gint64 late = fx_student (store, c0->gender[0] == 'M' ? "Người Đến Sau" : "Người Đến Sau Nữ", c0->gender, c[0]);
-    g_assert_true (nt_assign_to_bed (store, late, c0->bed_id, "2025-09-01", "", &error));
+    g_assert_true (nt_assign_to_bed (store, late, c0->bed_id, "2025-09-01", "xếp phòng", &error));
     g_assert_no_error (error);
     g_assert_false (nt_assign_apply (store, plan, "2025-09-05", &batch, &error));
     g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);

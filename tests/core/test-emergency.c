@@ -96,7 +96,7 @@ put (School     *s,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (nt_assign_to_bed (s->store, student, fx_bed (s->store, room, bed), from, "", &error));
+  g_assert_true (nt_assign_to_bed (s->store, student, fx_bed (s->store, room, bed), from, "xếp phòng", &error));
   g_assert_no_error (error);
 }
 

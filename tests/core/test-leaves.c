@@ -449,8 +449,8 @@ test_bulk (void)
   }
 
   /* The scopes a bulk leave is made for. */
-  g_assert_true (nt_assign_to_bed (store, home1, fx_bed (store, a101, 1), "2025-03-01", "", &error));
-  g_assert_true (nt_assign_to_bed (store, busy, fx_bed (store, a101, 2), "2025-03-01", "", &error));
+  g_assert_true (nt_assign_to_bed (store, home1, fx_bed (store, a101, 1), "2025-03-01", "xếp phòng", &error));
+  g_assert_true (nt_assign_to_bed (store, busy, fx_bed (store, a101, 2), "2025-03-01", "xếp phòng", &error));
   g_assert_no_error (error);
   class_ids = nt_leaves_scope_students (store, c10, 0, 0, "2025-03-07");
   g_assert_cmpuint (class_ids->len, ==, 3);       /* not the day student */

@@ -67,7 +67,7 @@ put (School     *s,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (nt_assign_to_bed (s->store, student, fx_bed (s->store, room, bed), "2025-03-01", "", &error));
+  g_assert_true (nt_assign_to_bed (s->store, student, fx_bed (s->store, room, bed), "2025-03-01", "xếp phòng", &error));
   g_assert_no_error (error);
 }
 

@@ -72,7 +72,7 @@ test_rooms_edit (void)
 
   /* Rooms by floor and number, with counts, A102 before A1010. */
   fx_room (s.store, s.boys, "A1010", 1, "X");
-  g_assert_true (nt_assign_to_bed (s.store, s.an, fx_bed (s.store, s.a101, 1), "2025-09-01", "", &error));
+  g_assert_true (nt_assign_to_bed (s.store, s.an, fx_bed (s.store, s.a101, 1), "2025-09-01", "xếp phòng", &error));
   rooms = nt_rooms_list_rooms (s.store, s.boys, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rooms)), ==, 3);
@@ -99,7 +99,7 @@ test_rooms_edit (void)
   g_clear_error (&error);
 
   /* Fewer beds than students: refused. */
-  g_assert_true (nt_assign_to_bed (s.store, s.binh, fx_bed (s.store, s.a101, 2), "2025-09-01", "", &error));
+  g_assert_true (nt_assign_to_bed (s.store, s.binh, fx_bed (s.store, s.a101, 2), "2025-09-01", "xếp phòng", &error));
   in = (NtRoomInput) { s.boys, 1, "A101", 1, "M", "dorm", NULL };
   g_assert_false (nt_rooms_edit_room (s.store, s.a101, &in, &error));
   g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
@@ -138,7 +138,7 @@ test_refusals (void)
   school_init (&s);
 
   /* A boy into a girls' room (and building). */
-  g_assert_false (nt_assign_to_bed (s.store, s.an, fx_bed (s.store, s.b101, 1), "2025-09-01", "", &error));
+  g_assert_false (nt_assign_to_bed (s.store, s.an, fx_bed (s.store, s.b101, 1), "2025-09-01", "xếp phòng", &error));
   assert_refused (&s, error, "Lò Văn An", "B101", 0);
   g_clear_error (&error);
 
@@ -146,18 +146,18 @@ test_refusals (void)
   {
     gint64 mixed = fx_building (s.store, "Nhà C", "X");
     gint64 c101 = fx_room (s.store, mixed, "C101", 1, "F");
-    g_assert_false (nt_assign_to_bed (s.store, s.an, fx_bed (s.store, c101, 1), "2025-09-01", "", &error));
+    g_assert_false (nt_assign_to_bed (s.store, s.an, fx_bed (s.store, c101, 1), "2025-09-01", "xếp phòng", &error));
     assert_refused (&s, error, "Lò Văn An", "C101", 0);
     g_clear_error (&error);
   }
 
   /* A full room. */
-  g_assert_true (nt_assign_to_bed (s.store, s.an, fx_bed (s.store, s.a101, 1), "2025-09-01", "", &error));
-  g_assert_true (nt_assign_to_bed (s.store, s.binh, fx_bed (s.store, s.a101, 2), "2025-09-01", "", &error));
+  g_assert_true (nt_assign_to_bed (s.store, s.an, fx_bed (s.store, s.a101, 1), "2025-09-01", "xếp phòng", &error));
+  g_assert_true (nt_assign_to_bed (s.store, s.binh, fx_bed (s.store, s.a101, 2), "2025-09-01", "xếp phòng", &error));
   g_assert_no_error (error);
   {
     gint64 dung = fx_student (s.store, "Giàng A Dũng", "M", s.class10);
-    g_assert_false (nt_assign_to_bed (s.store, dung, fx_bed (s.store, s.a101, 1), "2025-09-01", "", &error));
+    g_assert_false (nt_assign_to_bed (s.store, dung, fx_bed (s.store, s.a101, 1), "2025-09-01", "xếp phòng", &error));
     assert_refused (&s, error, "Giàng A Dũng", "A101", 2);
     g_clear_error (&error);
   }
@@ -167,7 +167,7 @@ test_refusals (void)
     gint64 left = fx_student (s.store, "Lù Văn Em", "M", s.class10);
     g_autofree char *sql = g_strdup_printf ("UPDATE students SET active = 0, left_on = '2025-08-01' WHERE id = %" G_GINT64_FORMAT, left);
     fx_exec_id (s.store, sql);
-    g_assert_false (nt_assign_to_bed (s.store, left, fx_bed (s.store, s.a102, 1), "2025-09-01", "", &error));
+    g_assert_false (nt_assign_to_bed (s.store, left, fx_bed (s.store, s.a102, 1), "2025-09-01", "xếp phòng", &error));
     assert_refused (&s, error, "Lù Văn Em", NULL, 2);
     g_clear_error (&error);
   }
@@ -175,7 +175,7 @@ test_refusals (void)
   /* A day student. */
   {
     gint64 day = fx_student_full (s.store, "Sùng A Giang", "M", s.class10, "day", "", "", "", "");
-    g_assert_false (nt_assign_to_bed (s.store, day, fx_bed (s.store, s.a102, 1), "2025-09-01", "", &error));
+    g_assert_false (nt_assign_to_bed (s.store, day, fx_bed (s.store, s.a102, 1), "2025-09-01", "xếp phòng", &error));
     assert_refused (&s, error, "Sùng A Giang", NULL, 2);
     g_clear_error (&error);
   }
@@ -187,21 +187,21 @@ test_refusals (void)
     gint64 b102 = nt_rooms_add_room (s.store, &in, &error);
 
     g_assert_true (nt_rooms_set_room_active (s.store, s.b101, FALSE, &error));
-    g_assert_false (nt_assign_to_bed (s.store, girl, fx_bed (s.store, s.b101, 1), "2025-09-01", "", &error));
+    g_assert_false (nt_assign_to_bed (s.store, girl, fx_bed (s.store, s.b101, 1), "2025-09-01", "xếp phòng", &error));
     assert_refused (&s, error, "Lò Thị Hoa", "B101", 2);
     g_clear_error (&error);
 
-    g_assert_false (nt_assign_to_bed (s.store, girl, fx_bed (s.store, b102, 1), "2025-09-01", "", &error));
+    g_assert_false (nt_assign_to_bed (s.store, girl, fx_bed (s.store, b102, 1), "2025-09-01", "xếp phòng", &error));
     assert_refused (&s, error, "Lò Thị Hoa", "B102", 2);
     g_clear_error (&error);
 
     g_assert_true (nt_rooms_set_room_active (s.store, s.b101, TRUE, &error));
     bed = fx_bed (s.store, s.b101, 1);
     g_assert_true (nt_rooms_set_bed_locked (s.store, bed, TRUE, &error));
-    g_assert_false (nt_assign_to_bed (s.store, girl, bed, "2025-09-01", "", &error));
+    g_assert_false (nt_assign_to_bed (s.store, girl, bed, "2025-09-01", "xếp phòng", &error));
     assert_refused (&s, error, "Lò Thị Hoa", "B101", 2);
     g_clear_error (&error);
-    g_assert_true (nt_assign_to_bed (s.store, girl, fx_bed (s.store, s.b101, 2), "2025-09-01", "", &error));
+    g_assert_true (nt_assign_to_bed (s.store, girl, fx_bed (s.store, s.b101, 2), "2025-09-01", "xếp phòng", &error));
     g_assert_no_error (error);
   }
 
@@ -251,7 +251,7 @@ test_move_swap_take_out (void)
   }
 
   /* A boy cannot swap into a girl's bed. */
-  g_assert_true (nt_assign_to_bed (s.store, s.chi, fx_bed (s.store, s.b101, 1), "2025-09-01", "", &error));
+  g_assert_true (nt_assign_to_bed (s.store, s.chi, fx_bed (s.store, s.b101, 1), "2025-09-01", "xếp phòng", &error));
   g_assert_false (nt_assign_swap (s.store, s.an, s.chi, "2025-10-21", "đổi giường", &error));
   assert_refused (&s, error, "Lò Văn An", "B101", 6);
   g_clear_error (&error);
@@ -260,6 +260,9 @@ test_move_swap_take_out (void)
   {
     gint64 before = fx_count (s.store, "SELECT count(*) FROM bed_assignments");
 
+    g_assert_false (nt_assign_to_bed (s.store, s.chi, fx_bed (s.store, s.b101, 2), "2025-11-01", "", &error));
+    g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+    g_clear_error (&error);
     g_assert_false (nt_assign_take_out (s.store, s.an, "2025-11-01", "  ", &error));
     g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
     g_clear_error (&error);

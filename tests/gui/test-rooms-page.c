@@ -169,7 +169,7 @@ test_assign_and_refusals (Fixture       *f,
   /* The bed is taken now: a second boy is refused. */
   {
     gint64 other = add_boarder (f->store, "T9003", "Sùng A Páo", "M");
-    g_assert_false (nt_room_details_apply (details, NT_BED_CHANGE_ASSIGN, bed, other, "02/09/2026", "", &error));
+    g_assert_false (nt_room_details_apply (details, NT_BED_CHANGE_ASSIGN, bed, other, "02/09/2026", "Xếp phòng", &error));
     g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
     g_clear_error (&error);
   }
