@@ -141,6 +141,8 @@ fill (NtEmergencyWindow *self)
       adw_window_title_set_title (self->title, title);
       adw_window_title_set_subtitle (self->title, subtitle);
       self->ended = roll->ended_at != NULL;
+      /* Ended: nothing left to end. */
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "emergency.end", !self->ended);
     }
 
   for (guint i = 0; entries && i < g_list_model_get_n_items (G_LIST_MODEL (entries)); i++)
@@ -358,15 +360,46 @@ nt_emergency_window_end (NtEmergencyWindow  *self,
 }
 
 static void
+on_end_confirmed (AdwMessageDialog  *dialog,
+                  const char        *response,
+                  NtEmergencyWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "end") && !self->ended && !nt_emergency_window_end (self, &error))
+    show_error (self, error);
+}
+
+/* With people still not accounted for, ending asks first: a roll ended by
+ * a slip of the hand is a roll nobody finishes. */
+static void
 end_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *param)
 {
   NtEmergencyWindow *self = NT_EMERGENCY_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
 
-  if (!self->ended && !nt_emergency_window_end (self, &error))
-    show_error (self, error);
+  if (self->ended)
+    return;
+  if (self->unaccounted == 0)
+    {
+      if (!nt_emergency_window_end (self, &error))
+        show_error (self, error);
+      return;
+    }
+  body = g_strdup_printf (ngettext ("%u person is not yet accounted for. End the roll all the same?",
+                                    "%u people are not yet accounted for. End the roll all the same?",
+                                    self->unaccounted), self->unaccounted);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("End the roll?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Go on with the roll"),
+                                    "end", _("_End it"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "end", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_end_confirmed), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 guint

@@ -82,6 +82,10 @@ test_roll_by_keyboard (GuiFixture    *f,
     g_assert_nonnull (strstr (body, missing));
   }
   g_assert_cmpint (nt_emergency_find_open (f->store), ==, 0);
+  /* Ended: its end button does nothing more. */
+  gui_spin (20);
+  g_assert_nonnull (gui_find_action_button (GTK_WIDGET (w), "emergency.end"));
+  g_assert_false (gtk_widget_is_sensitive (gui_find_action_button (GTK_WIDGET (w), "emergency.end")));
   {
     g_autoptr(NtEmergencyRoll) r = nt_emergency_load (f->store, roll, NULL);
     g_assert_nonnull (r->ended_at);
