@@ -117,6 +117,17 @@ nt_form_dialog_new (GtkWidget      *parent,
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
   g_signal_connect_swapped (ok, "clicked", G_CALLBACK (on_save_clicked), self);
   gtk_window_set_default_widget (GTK_WINDOW (self), ok);
+  /* Ctrl+Enter saves from any field, a text area or a list included. */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                            g_object_ref (gtk_activate_action_get ())));
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (keys), GTK_SHORTCUT_SCOPE_MANAGED);
+    gtk_widget_add_controller (ok, keys);
+    gtk_widget_set_tooltip_text (ok, _("Ctrl+Enter"));
+  }
 
   self->error_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->error_label, TRUE);

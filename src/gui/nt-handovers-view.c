@@ -578,6 +578,8 @@ build_form (NtHandoversView *self)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                           gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>s"),
                                                             gtk_callback_action_new (save_shortcut, self, NULL)));
+    /* Before the text fields, which would take Ctrl+Enter as a new line. */
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
     gtk_widget_add_controller (box, shortcuts);
   }
   gtk_widget_set_tooltip_text (save, _("Save the note (Ctrl+Enter)"));
