@@ -168,6 +168,41 @@ nt_dialogues_update (NtStore                *store,
   return nt_store_step_done (store, stmt, error) && changed_one (store, "dialogues", error);
 }
 
+/* The follow-up of an item is due on or after the dialogue it was raised
+ * at (@sql selects that dialogue's date from ?1): an earlier date would be
+ * overdue from the start, a typing slip. */
+static gboolean
+due_after_dialogue (NtStore                    *store,
+                    const char                 *sql,
+                    gint64                      id,
+                    const NtDialogueItemInput  *input,
+                    GError                    **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *held_on = NULL;
+
+  if (nt_str_empty (input->due_date))
+    return TRUE;
+  stmt = nt_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    held_on = nt_sql_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (held_on != NULL && strcmp (input->due_date, held_on) < 0)
+    {
+      g_autofree char *due = nt_date_iso_to_display (input->due_date);
+      g_autofree char *held = nt_date_iso_to_display (held_on);
+
+      g_set_error (error, NT_ERROR, NT_ERROR_INVALID,
+                   _("The follow-up date, %s, is before the dialogue of %s where it was raised; nothing was saved."),
+                   due, held);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gint64
 nt_dialogues_add_item (NtStore                    *store,
                        gint64                      dialogue_id,
@@ -189,6 +224,8 @@ nt_dialogues_add_item (NtStore                    *store,
                    _("This dialogue or item no longer exists (removed in another window?)."));
       return 0;
     }
+  if (!due_after_dialogue (store, "SELECT held_on FROM dialogues WHERE id = ?1", dialogue_id, input, error))
+    return 0;
   stmt = nt_store_prepare (store,
                            "INSERT INTO dialogue_items (dialogue_id, question, answer, follow_up_by, due_date) "
                            "VALUES (?1, ?2, ?3, nullif (?4, 0), nullif (?5, ''))", error);
@@ -216,7 +253,9 @@ nt_dialogues_update_item (NtStore                    *store,
   g_return_val_if_fail (NT_IS_STORE (store), FALSE);
   g_return_val_if_fail (input != NULL, FALSE);
 
-  if (!nt_access_require (store, NT_PERM_RECORD_DORM_LIFE, error) || !check_item (store, input, error))
+  if (!nt_access_require (store, NT_PERM_RECORD_DORM_LIFE, error) || !check_item (store, input, error) ||
+      !due_after_dialogue (store, "SELECT d.held_on FROM dialogue_items i JOIN dialogues d ON d.id = i.dialogue_id "
+                                  "WHERE i.id = ?1", item_id, input, error))
     return FALSE;
   stmt = nt_store_prepare (store,
                            "UPDATE dialogue_items SET question = ?2, answer = ?3, follow_up_by = nullif (?4, 0), "

@@ -194,6 +194,14 @@ on_student_chosen (GtkListBox    *results,
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (results)); c; c = gtk_widget_get_next_sibling (c))
     gtk_widget_remove_css_class (c, "nt-chosen");
   gtk_widget_add_css_class (GTK_WIDGET (row), "nt-chosen");
+  /* A boarder out on leave is coming back: the gate form says so itself. */
+  if (f->direction != NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM leaves WHERE state = 'out' AND student_id = %"
+                                              G_GINT64_FORMAT, f->student_id);
+
+      adw_combo_row_set_selected (ADW_COMBO_ROW (f->direction), nt_store_count (store_of (f->self), sql) > 0 ? 1 : 0);
+    }
   update_check (f);
   refresh_allowed (f);
 }
@@ -585,7 +593,10 @@ visitor_row (NtGatePage *self,
     where = g_strdup_printf (_("visiting %s (staff)"), v->staff_name ? v->staff_name : "—");
   if (v->inside)
     /* TRANSLATORS: a visitor inside: whom, since when, why */
-    subtitle = g_markup_printf_escaped (_("%s · in at %s · %s"), where, in_at, v->purpose ? v->purpose : "");
+    subtitle = v->purpose && v->purpose[0]
+               ? g_markup_printf_escaped (_("%s · in at %s · %s"), where, in_at, v->purpose)
+               /* TRANSLATORS: a visitor inside, no purpose written: whom, since when */
+               : g_markup_printf_escaped (_("%s · in at %s"), where, in_at);
   else
     subtitle = g_markup_printf_escaped (_("%s · %s–%s"), where, in_at, out_at);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

@@ -534,6 +534,18 @@ test_dialogues (void)
   c3 = nt_dialogues_add_item (store, id, &i3, &error);
   g_assert_no_error (error);
   g_assert_true (a > 0 && b2 > 0 && c3 > 0);
+  /* A follow-up due before the dialogue itself: refused, nothing written. */
+  {
+    NtDialogueItemInput early = { "Sửa cửa sổ", "", 0, "2026-10-20" };
+
+    g_assert_cmpint (nt_dialogues_add_item (store, id, &early, &error), ==, 0);
+    g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (nt_dialogues_update_item (store, a, &early, &error));
+    g_assert_error (error, NT_ERROR, NT_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpint (nt_store_count (store, "SELECT count(*) FROM dialogue_items"), ==, 3);
+  }
   g_assert_true (nt_dialogues_close_item (store, c3, "2026-11-03", &error));
   g_assert_false (nt_dialogues_close_item (store, c3, "2026-11-04", &error));
   g_assert_error (error, NT_ERROR, NT_ERROR_NOT_FOUND);
