@@ -119,6 +119,22 @@ select_choice (NtStudentEditor *self,
 
 /* ----- rows ------------------------------------------------------------- */
 
+/* A field changed by the person: its error (from the last Save) no longer
+ * applies; it is checked again on the next Save. */
+static void
+clear_field_error (GtkWidget *row)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (row), "error-label");
+
+  if (!gtk_widget_has_css_class (row, "error"))
+    return;
+  gtk_widget_remove_css_class (row, "error");
+  if (ADW_IS_COMBO_ROW (row))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "");
+  if (label != NULL)
+    gtk_widget_set_visible (label, FALSE);
+}
+
 static GtkWidget *
 make_row (NtStudentEditor *self,
           const NtStudentField     *field)
@@ -150,7 +166,11 @@ make_row (NtStudentEditor *self,
     {
       row = adw_entry_row_new ();
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), error);
+      g_object_set_data (G_OBJECT (row), "error-label", error);
+      g_signal_connect (row, "changed", G_CALLBACK (clear_field_error), NULL);
     }
+  if (ADW_IS_COMBO_ROW (row))
+    g_signal_connect (row, "notify::selected", G_CALLBACK (clear_field_error), NULL);
 
   {
     g_autofree char *title = nt_student_field_title (field, TRUE);

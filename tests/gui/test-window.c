@@ -342,6 +342,11 @@ test_invalid_form (Fixture       *f,
   g_assert_cmpint (nt_store_count (f->store, "SELECT count(*) FROM students"), ==, before);
   /* The messages are in Vietnamese. */
   g_assert_nonnull (strstr (nt_student_editor_get_error (editor, "full-name"), "Họ và tên"));
+  /* A field corrected loses its red at once; the others keep theirs. */
+  set_entry (editor, "birth-date", "15/03/2010");
+  g_assert_null (nt_student_editor_get_error (editor, "birth-date"));
+  g_assert_false (gtk_widget_has_css_class (nt_student_editor_get_row (editor, "birth-date"), "error"));
+  g_assert_nonnull (nt_student_editor_get_error (editor, "full-name"));
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
