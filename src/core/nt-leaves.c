@@ -962,6 +962,31 @@ nt_leaves_pending (NtStore     *store,
 }
 
 /**
+ * nt_leaves_student_out:
+ *
+ * Returns: the leave @student_id is out on now (marked out, not back), or 0
+ */
+gint64
+nt_leaves_student_out (NtStore *store,
+                       gint64   student_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (NT_IS_STORE (store), 0);
+
+  stmt = nt_store_prepare (store, "SELECT ifnull (max (id), 0) FROM leaves WHERE student_id = ?1 AND state = 'out'",
+                           NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, student_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/**
  * nt_leaves_out_now:
  * @at_time: (nullable): the time, %NULL for now
  *

@@ -117,6 +117,8 @@ GListStore *nt_leaves_overdue        (NtStore             *store,
 GListStore *nt_leaves_pending        (NtStore             *store,
                                       const char          *at_time,
                                       GError             **error);
+gint64      nt_leaves_student_out    (NtStore             *store,
+                                      gint64               student_id);
 GListStore *nt_leaves_out_now        (NtStore             *store,
                                       const char          *at_time,
                                       GError             **error);

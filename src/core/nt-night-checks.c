@@ -993,16 +993,7 @@ write_mark (NtStore      *store,
     {
       g_autofree char *back = late ? g_strdup (late) : g_strndup (now, 16);
       g_autoptr(GError) leave_error = NULL;
-      gint64 out_leave = 0;
-
-      stmt = nt_store_prepare (store, "SELECT ifnull (max (id), 0) FROM leaves WHERE student_id = ?1 AND state = 'out'",
-                               error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, e->student_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        out_leave = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      gint64 out_leave = nt_leaves_student_out (store, e->student_id);
 
       if (out_leave > 0 && !nt_leaves_mark_returned (store, out_leave, back, &leave_error))
         g_debug ("The leave %" G_GINT64_FORMAT " was not marked back: %s", out_leave, leave_error->message);

@@ -31,8 +31,6 @@ struct _NtConfidentialPage
   GtkLabel   *explain;
   guint       n_shown;
   guint       n_readable;
-  gulong      changed_id;
-  gulong      user_id;
 };
 
 G_DEFINE_FINAL_TYPE (NtConfidentialPage, nt_confidential_page, ADW_TYPE_BIN)
@@ -451,9 +449,9 @@ nt_confidential_page_constructed (GObject *object)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   adw_bin_set_child (ADW_BIN (self), scrolled);
 
-  self->changed_id = g_signal_connect (store_of (self), "changed", G_CALLBACK (on_store_changed), self);
+  g_signal_connect_object (store_of (self), "changed", G_CALLBACK (on_store_changed), self, 0);
   /* What may be read changes with who is using the program. */
-  self->user_id = g_signal_connect_swapped (self->context, "notify::user", G_CALLBACK (reload), self);
+  g_signal_connect_object (self->context, "notify::user", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   reload (self);
 }
 
@@ -462,11 +460,6 @@ nt_confidential_page_dispose (GObject *object)
 {
   NtConfidentialPage *self = NT_CONFIDENTIAL_PAGE (object);
 
-  if (self->context != NULL)
-    {
-      g_clear_signal_handler (&self->changed_id, store_of (self));
-      g_clear_signal_handler (&self->user_id, self->context);
-    }
   g_clear_object (&self->context);
   G_OBJECT_CLASS (nt_confidential_page_parent_class)->dispose (object);
 }

@@ -30,8 +30,6 @@ struct _NtDialoguesPage
   GtkLabel   *detail;
   GtkWidget  *add_item_button;
   gint64      selected;          /* 0: the open items of every dialogue */
-  gulong      changed_id;
-  gulong      user_id;
 };
 
 G_DEFINE_FINAL_TYPE (NtDialoguesPage, nt_dialogues_page, ADW_TYPE_BIN)
@@ -508,9 +506,9 @@ nt_dialogues_page_constructed (GObject *object)
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
   adw_bin_set_child (ADW_BIN (self), paned);
 
-  self->changed_id = g_signal_connect (store_of (self), "changed", G_CALLBACK (on_store_changed), self);
+  g_signal_connect_object (store_of (self), "changed", G_CALLBACK (on_store_changed), self, 0);
   /* What may be done changes with who is using the program. */
-  self->user_id = g_signal_connect_swapped (self->context, "notify::user", G_CALLBACK (reload), self);
+  g_signal_connect_object (self->context, "notify::user", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   reload (self);
 }
 
@@ -519,11 +517,6 @@ nt_dialogues_page_dispose (GObject *object)
 {
   NtDialoguesPage *self = NT_DIALOGUES_PAGE (object);
 
-  if (self->context != NULL)
-    {
-      g_clear_signal_handler (&self->changed_id, store_of (self));
-      g_clear_signal_handler (&self->user_id, self->context);
-    }
   g_clear_object (&self->context);
   G_OBJECT_CLASS (nt_dialogues_page_parent_class)->dispose (object);
 }

@@ -80,6 +80,31 @@ nt_form_dialog_init (NtFormDialog *self)
 }
 
 /**
+ * nt_form_save_keys:
+ * @save_button: the Save button of a form window
+ *
+ * Ctrl+Enter presses @save_button from any field of its window (a text
+ * area or a list included), and Escape closes the window.
+ */
+void
+nt_form_save_keys (GtkWidget *save_button)
+{
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  g_return_if_fail (GTK_IS_WIDGET (save_button));
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          g_object_ref (gtk_activate_action_get ())));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (keys), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_widget_add_controller (save_button, keys);
+  gtk_widget_set_tooltip_text (save_button, _("Ctrl+Enter"));
+}
+
+/**
  * nt_form_dialog_new:
  * @parent: a widget of the window the form belongs to
  * @content: (transfer floating): the fields
@@ -117,17 +142,7 @@ nt_form_dialog_new (GtkWidget      *parent,
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
   g_signal_connect_swapped (ok, "clicked", G_CALLBACK (on_save_clicked), self);
   gtk_window_set_default_widget (GTK_WINDOW (self), ok);
-  /* Ctrl+Enter saves from any field, a text area or a list included. */
-  {
-    GtkEventController *keys = gtk_shortcut_controller_new ();
-
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
-                                                            g_object_ref (gtk_activate_action_get ())));
-    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (keys), GTK_SHORTCUT_SCOPE_MANAGED);
-    gtk_widget_add_controller (ok, keys);
-    gtk_widget_set_tooltip_text (ok, _("Ctrl+Enter"));
-  }
+  nt_form_save_keys (ok);
 
   self->error_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->error_label, TRUE);

@@ -21,5 +21,6 @@ NtFormDialog *nt_form_dialog_new  (GtkWidget      *parent,
                                    gpointer        user_data,
                                    GDestroyNotify  destroy);
 gboolean      nt_form_dialog_save (NtFormDialog   *self);
+void          nt_form_save_keys   (GtkWidget      *save_button);
 
 G_END_DECLS

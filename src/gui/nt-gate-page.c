@@ -196,12 +196,8 @@ on_student_chosen (GtkListBox    *results,
   gtk_widget_add_css_class (GTK_WIDGET (row), "nt-chosen");
   /* A boarder out on leave is coming back: the gate form says so itself. */
   if (f->direction != NULL)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM leaves WHERE state = 'out' AND student_id = %"
-                                              G_GINT64_FORMAT, f->student_id);
-
-      adw_combo_row_set_selected (ADW_COMBO_ROW (f->direction), nt_store_count (store_of (f->self), sql) > 0 ? 1 : 0);
-    }
+    adw_combo_row_set_selected (ADW_COMBO_ROW (f->direction),
+                                nt_leaves_student_out (store_of (f->self), f->student_id) != 0 ? 1 : 0);
   update_check (f);
   refresh_allowed (f);
 }

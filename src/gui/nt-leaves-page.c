@@ -14,6 +14,7 @@
 #include "nt-access.h"
 #include "nt-date.h"
 #include "nt-incident-editor.h"
+#include "nt-form-dialog.h"
 #include "nt-leaves-page.h"
 #include "nt-rooms.h"
 #include "nt-school.h"
@@ -440,19 +441,7 @@ form_new (NtLeavesPage *self,
   g_signal_connect (ok, "clicked", on_confirm, f);
   /* Escape closes as in every dialog; Ctrl+Enter saves from any field
    * (Enter in the student search picks the student). */
-  {
-    GtkEventController *keys = gtk_shortcut_controller_new ();
-
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                            gtk_named_action_new ("window.close")));
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
-                                                            g_object_ref (gtk_activate_action_get ())));
-    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (keys), GTK_SHORTCUT_SCOPE_MANAGED);
-    gtk_widget_add_controller (ok, keys);
-  }
-  gtk_widget_set_tooltip_text (ok, _("Ctrl+Enter"));
+  nt_form_save_keys (ok);
 
   f->error = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (f->error), TRUE);
